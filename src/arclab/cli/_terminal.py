@@ -1,0 +1,58 @@
+"""Grids drawn in the terminal with the standard ARC palette (24-bit colour)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from ..task import Grid
+
+# The standard ARC colours, 0-9: black, blue, red, green, yellow, grey, magenta, orange, azure, maroon.
+ARC_PALETTE_RGB = (
+    (0, 0, 0), (0, 116, 217), (255, 65, 54), (46, 204, 64), (255, 220, 0),
+    (170, 170, 170), (240, 18, 190), (255, 133, 27), (127, 219, 255), (135, 12, 37),
+)
+
+
+def use_colour(stream: object = sys.stdout) -> bool:
+    """Colour when writing to a terminal and NO_COLOR is not set."""
+    return "NO_COLOR" not in os.environ and bool(getattr(stream, "isatty", lambda: False)())
+
+
+def grid_lines(grid: Grid, colour: bool) -> list[str]:
+    """One string per row: two-character coloured cells, or digits when colour is off."""
+    lines = []
+    for row in grid:
+        if colour:
+            cells = [f"\x1b[48;2;{r};{g};{b}m  " for r, g, b in (ARC_PALETTE_RGB[v] for v in row)]
+            lines.append("".join(cells) + "\x1b[0m")
+        else:
+            lines.append(" ".join(str(v) for v in row))
+    return lines
+
+
+def side_by_side(blocks: Sequence[tuple[str, Grid | None]], colour: bool, gap: int = 4) -> str:
+    """Grids next to each other under their titles."""
+    rendered = []
+    for title, grid in blocks:
+        lines = grid_lines(grid, colour) if grid is not None else ["?"]
+        width = grid.width * 2 if grid is not None and colour else max(len(lines[0]), 1)
+        if grid is not None and not colour:
+            width = grid.width * 2 - 1
+        label = f"{title} {grid.height}x{grid.width}" if grid is not None else title
+        width = max(width, len(label))
+        rendered.append((width, [label] + lines, grid))
+    height = max(len(lines) for _, lines, _ in rendered)
+    out = []
+    for i in range(height):
+        parts = []
+        for width, lines, grid in rendered:
+            if i < len(lines):
+                text = lines[i]
+                visible = len(text) if i == 0 or not colour or grid is None else grid.width * 2
+                parts.append(text + " " * (width - visible))
+            else:
+                parts.append(" " * width)
+        out.append((" " * gap).join(parts).rstrip())
+    return "\n".join(out)

@@ -1,0 +1,21 @@
+"""The task model: grids, examples and tasks, and the ARC JSON format."""
+
+from ._errors import ArclabError, GridError, TaskFormatError
+from ._grid import MAX_SIZE, MIN_SIZE, NUM_COLOURS, Grid
+from ._json import grid_from_json, task_from_json, task_to_json
+from ._task import Example, Task
+
+__all__ = [
+    "ArclabError",
+    "Example",
+    "Grid",
+    "GridError",
+    "MAX_SIZE",
+    "MIN_SIZE",
+    "NUM_COLOURS",
+    "Task",
+    "TaskFormatError",
+    "grid_from_json",
+    "task_from_json",
+    "task_to_json",
+]
