@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "show",
     "validate",
     "score",
+    "render",
 )
 
 
