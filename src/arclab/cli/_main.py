@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,12 +17,20 @@ COMMAND_MODULES = (
     "show",
     "validate",
     "score",
+    "audit",
     "render",
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line (and a pointer to --help)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="arclab", description="A workbench for ARC-AGI.")
+    parser = _Parser(prog="arclab", description="A workbench for ARC-AGI.")
     parser.add_argument("--version", action="version", version=f"arclab {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
@@ -43,4 +52,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a file we were told to write or read: say which and why, in one line
+        print(f"arclab {args.command}: error: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: still one line, the traceback on request
+        if os.environ.get("ARCLAB_TRACEBACK"):
+            raise
+        print(f"arclab {args.command}: internal error: {type(error).__name__}: {error} "
+              f"(set ARCLAB_TRACEBACK=1 to see where)", file=sys.stderr)
+        return 2
     return int(code or 0)

@@ -16,6 +16,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--tasks", required=True, metavar="SOURCE", help="dataset name, directory or JSON file")
     parser.add_argument("--solutions", metavar="FILE", help="Kaggle solutions file for a challenges file")
     parser.add_argument("--json", metavar="FILE", help="also write the scores, per task, as JSON")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail on the first bad task in the source instead of skipping bad tasks")
     parser.set_defaults(run=run)
 
 
@@ -23,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from ..datasets import SourceError, load_tasks
     from ..scoring import read_submission, score
 
-    tasks = load_tasks(args.tasks, solutions=args.solutions)
+    tasks = load_tasks(args.tasks, solutions=args.solutions, strict=args.strict)
     unsolved = [t.id for t in tasks if not t.has_solutions]
     if unsolved:
         raise SourceError(f"{args.tasks}: {len(unsolved)} task(s) have no known test outputs "

@@ -12,6 +12,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--dataset", "-d", metavar="SOURCE",
                         help="dataset name, directory or JSON file (default: search the named datasets)")
     parser.add_argument("--no-colour", action="store_true", help="print digits instead of colours")
+    parser.add_argument("--strict", action="store_true",
+                        help="with --dataset: fail if the source has any bad task instead of skipping bad tasks")
     parser.set_defaults(run=run)
 
 
@@ -19,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from ..datasets import load_task
     from ._terminal import side_by_side, use_colour
 
-    task = load_task(args.task_id, args.dataset)
+    task = load_task(args.task_id, args.dataset, strict=args.strict)
     colour = use_colour() and not args.no_colour
     print(f"task {task.id}  ({len(task.train)} train, {len(task.test)} test)")
     for i, pair in enumerate(task.train):

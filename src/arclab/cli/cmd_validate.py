@@ -16,6 +16,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--tasks", metavar="SOURCE",
                         help="for a submission: also check it covers exactly these tasks")
     parser.add_argument("--solutions", metavar="FILE", help="Kaggle solutions file for a challenges file")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop with an error at the first bad task (by default every problem is listed; "
+                             "either way any problem exits 1)")
     parser.set_defaults(run=run)
 
 
@@ -31,21 +34,30 @@ def looks_like_submission(raw: Any) -> bool:
 def run(args: argparse.Namespace) -> int:
     from ..datasets import load_tasks, read_json_file
     from ..scoring import check_submission, submission_from_json
+    from ..task import TaskFormatError
 
     path = Path(args.source)
     if path.is_file():
-        raw = read_json_file(path)
+        try:
+            raw = read_json_file(path, allow_duplicates=True)
+        except TaskFormatError:
+            raw = None  # not JSON: load_tasks below reports it
         if looks_like_submission(raw):
             submission, problems = submission_from_json(raw, file=str(path))
+            try:
+                read_json_file(path)
+            except TaskFormatError as error:  # a repeated task id or key
+                problems.insert(0, error)
             if args.tasks:
-                problems += check_submission(submission, load_tasks(args.tasks), file=str(path))
+                problems += check_submission(submission, load_tasks(args.tasks, strict=args.strict),
+                                             file=str(path))
             for problem in problems:
                 print(problem)
             outputs = sum(len(v) for v in submission.values())
             print(f"submission {path}: {len(submission)} tasks, {outputs} test outputs, "
                   f"{len(problems)} problem(s)")
             return 1 if problems else 0
-    tasks = load_tasks(args.source, solutions=args.solutions)
+    tasks = load_tasks(args.source, solutions=args.solutions, strict=args.strict)
     for problem in tasks.problems:
         print(problem)
     print(f"{tasks.name}: {len(tasks)} valid tasks, {tasks.num_test_outputs} test inputs, "

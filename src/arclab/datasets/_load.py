@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,48 +29,116 @@ class TaskSetError(ArclabError):
         self.source = source
 
 
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise _DuplicateKey(key)
-        seen[key] = value
-    return seen
+@dataclass(frozen=True, slots=True)
+class _Duplicate:
+    """A key repeated in one JSON object: `path` leads from the top level to that object."""
+
+    path: tuple[str | int, ...]
+    key: str
+
+    def field(self, skip: int = 0) -> str:
+        """The repeated key as a field name, e.g. `train[0].input`, leaving out `skip` leading steps."""
+        out = ""
+        for step in (*self.path[skip:], self.key):
+            out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+        return out
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        self.key = key
+def _parse_json(path: Path) -> tuple[Any, list[_Duplicate]]:
+    """Parse a JSON file, keeping the first value of a repeated key and listing every repetition."""
+    repeated: list[tuple[int, str]] = []
 
+    def first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in seen:
+                repeated.append((id(seen), key))
+            else:
+                seen[key] = value
+        return seen
 
-def read_json_file(path: Path) -> Any:
-    """Parse a JSON file; TaskFormatError names the file and the line on failure."""
     try:
         with open(path, encoding="utf-8") as handle:
-            return json.load(handle, object_pairs_hook=_reject_duplicate_keys)
+            raw = json.load(handle, object_pairs_hook=first_wins)
     except json.JSONDecodeError as error:
         raise TaskFormatError(f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}",
                               file=str(path)) from None
     except UnicodeDecodeError as error:
         raise TaskFormatError(f"not UTF-8 text: {error.reason}", file=str(path)) from None
-    except _DuplicateKey as error:
-        raise TaskFormatError(f"duplicate key {error.key!r}", file=str(path),
-                              task_id=error.key if len(error.key) < 64 else None) from None
     except OSError as error:
         raise TaskFormatError(f"cannot read: {error.strerror}", file=str(path)) from None
+    if not repeated:
+        return raw, []
+    paths = dict(_object_paths(raw, ()))  # every parsed object is alive in `raw`, so ids are unique
+    return raw, [_Duplicate(paths[object_id], key) for object_id, key in repeated]
+
+
+def _object_paths(value: Any, path: tuple[str | int, ...]) -> Iterable[tuple[int, tuple[str | int, ...]]]:
+    if isinstance(value, dict):
+        yield id(value), path
+        for key, item in value.items():
+            yield from _object_paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _object_paths(item, (*path, index))
+
+
+def read_json_file(path: str | Path, *, allow_duplicates: bool = False) -> Any:
+    """Parse a JSON file; TaskFormatError names the file and the line, or a repeated key, on failure.
+
+    A key repeated at the top level is named as a task id (files of tasks and submissions map ids
+    to entries); one repeated deeper is named as a field of the task it sits in. With
+    allow_duplicates=True the first value of a repeated key is kept instead.
+    """
+    raw, repeated = _parse_json(Path(path))
+    if repeated and not allow_duplicates:
+        first = repeated[0]
+        if not first.path:
+            raise TaskFormatError("duplicate task id", file=str(path), task_id=first.key)
+        task_id = first.path[0] if isinstance(first.path[0], str) else None
+        raise TaskFormatError(f"duplicate key {first.key!r}", file=str(path), task_id=task_id,
+                              field=first.field(skip=1 if task_id else 0))
+    return raw
 
 
 def _is_single_task(raw: Any) -> bool:
     return isinstance(raw, dict) and "train" in raw and "test" in raw
 
 
-def _tasks_from_mapping(raw: Any, file: str, problems: list[TaskFormatError]) -> list[Task]:
+def _single_task(raw: Any, task_id: str, file: str, repeated: Sequence[_Duplicate],
+                 problems: list[TaskFormatError]) -> list[Task]:
+    """The one task of a task file, or none (and a problem) if it is malformed."""
+    if repeated:
+        problems.append(TaskFormatError(f"duplicate key {repeated[0].key!r}", file=file, task_id=task_id,
+                                        field=repeated[0].field()))
+        return []
+    try:
+        return [task_from_json(raw, task_id, file=file)]
+    except TaskFormatError as error:
+        problems.append(error)
+        return []
+
+
+def _tasks_from_mapping(raw: Any, file: str, problems: list[TaskFormatError],
+                        repeated: Sequence[_Duplicate] = ()) -> list[Task]:
+    """Every good task of an {id: task} object; each bad one (or repeated id) becomes a problem."""
     if not isinstance(raw, dict):
         problems.append(TaskFormatError(
             f"expected a task object or an object mapping ids to tasks, got {type(raw).__name__}", file=file))
         return []
+    bad: set[str] = set()
+    for dup in repeated:
+        if not dup.path:
+            problems.append(TaskFormatError("duplicate task id (the first copy is used)", file=file,
+                                            task_id=dup.key))
+        elif isinstance(dup.path[0], str):
+            bad.add(dup.path[0])
+            problems.append(TaskFormatError(f"duplicate key {dup.key!r}", file=file, task_id=dup.path[0],
+                                            field=dup.field(skip=1)))
     tasks = []
     for task_id, raw_task in raw.items():
+        if task_id in bad:
+            continue
         try:
             tasks.append(task_from_json(raw_task, task_id, file=file))
         except TaskFormatError as error:
@@ -89,10 +159,14 @@ def _attach_solutions(tasks: list[Task], path: Path, problems: list[TaskFormatEr
     """Set test outputs from a Kaggle solutions file ({id: [grid, ...]}); report any mismatch."""
     file = str(path)
     try:
-        raw = read_json_file(path)
+        raw, repeated = _parse_json(path)
     except TaskFormatError as error:
         problems.append(error)
         return tasks
+    for dup in repeated:
+        problems.append(TaskFormatError(f"duplicate key {dup.key!r} (the first is used)", file=file,
+                                        task_id=str(dup.path[0]) if dup.path else dup.key,
+                                        field=dup.field(skip=1) if dup.path else None))
     if not isinstance(raw, dict):
         problems.append(TaskFormatError(f"expected an object mapping ids to lists of grids, got "
                                         f"{type(raw).__name__}", file=file))
@@ -128,11 +202,14 @@ def _load_directory(root: Path, problems: list[TaskFormatError]) -> list[Task]:
             continue
         task_id = path.stem
         try:
-            raw = read_json_file(path)
-            task = task_from_json(raw, task_id, file=str(path))
+            raw, repeated = _parse_json(path)
         except TaskFormatError as error:
             problems.append(error)
             continue
+        loaded = _single_task(raw, task_id, str(path), repeated, problems)
+        if not loaded:
+            continue
+        task = loaded[0]
         if task_id in tasks:
             problems.append(TaskFormatError(f"duplicate task id, also in {tasks[task_id].source}",
                                             file=str(path), task_id=task_id))
@@ -145,18 +222,14 @@ def _load_directory(root: Path, problems: list[TaskFormatError]) -> list[Task]:
 
 def _load_file(path: Path, solutions: Path | None, problems: list[TaskFormatError]) -> list[Task]:
     try:
-        raw = read_json_file(path)
+        raw, repeated = _parse_json(path)
     except TaskFormatError as error:
         problems.append(error)
         return []
     if _is_single_task(raw):
-        try:
-            tasks = [task_from_json(raw, path.stem, file=str(path))]
-        except TaskFormatError as error:
-            problems.append(error)
-            tasks = []
+        tasks = _single_task(raw, path.stem, str(path), repeated, problems)
     else:
-        tasks = _tasks_from_mapping(raw, str(path), problems)
+        tasks = _tasks_from_mapping(raw, str(path), problems, repeated)
     solutions = solutions or _solutions_for(path)
     if solutions is not None:
         tasks = _attach_solutions(tasks, solutions, problems)
@@ -170,36 +243,49 @@ def load_tasks(source: str | Path, *, solutions: str | Path | None = None, stric
     TaskSetError instead. `solutions` names a Kaggle solutions file for a challenges file (found
     automatically when it sits beside it as `*_solutions.json`).
     """
-    problems: list[TaskFormatError] = []
     name = str(source)
-    version = ""
     if name in NAMED_DATASETS and not Path(name).exists():
-        dataset, raw = raw_named_dataset(name)
-        version = dataset.version
-        tasks = _tasks_from_mapping(raw, f"{dataset.file}[{dataset.split}]", problems)
+        if solutions is not None:
+            raise SourceError(f"{name}: a named dataset has its solutions; --solutions goes with a file")
+        taskset = _load_named(name)
+        if strict and taskset.problems:
+            raise TaskSetError(name, taskset.problems)
+        return taskset
+    problems: list[TaskFormatError] = []
+    path = Path(source)
+    if solutions is not None and not Path(solutions).is_file():
+        raise SourceError(f"{solutions}: no such solutions file")
+    if path.is_dir():
+        if solutions is not None:
+            raise SourceError(f"{path}: a solutions file goes with a JSON file of tasks, not a directory")
+        tasks = _load_directory(path, problems)
+    elif path.is_file():
+        tasks = _load_file(path, Path(solutions) if solutions else None, problems)
     else:
-        path = Path(source)
-        if path.is_dir():
-            if solutions is not None:
-                raise SourceError(f"{path}: a solutions file goes with a JSON file of tasks, not a directory")
-            tasks = _load_directory(path, problems)
-        elif path.is_file():
-            tasks = _load_file(path, Path(solutions) if solutions else None, problems)
-        else:
-            hint = suggest_dataset(name)
-            known = ", ".join(NAMED_DATASETS)
-            raise SourceError(f"{name}: no such dataset, directory or file{hint}; datasets: {known}")
+        hint = suggest_dataset(name)
+        known = ", ".join(NAMED_DATASETS)
+        raise SourceError(f"{name}: no such dataset, directory or file{hint}; datasets: {known}")
     if strict and problems:
         raise TaskSetError(name, problems)
     tasks.sort(key=lambda task: task.id)
-    return TaskSet(name=name, tasks=tuple(tasks), version=version, problems=tuple(problems))
+    return TaskSet(name=name, tasks=tuple(tasks), problems=tuple(problems))
 
 
-def load_task(task_id: str, dataset: str | Path | None = None) -> Task:
+@lru_cache(maxsize=None)
+def _load_named(name: str) -> TaskSet:
+    """A named dataset, parsed once per process (tasks are immutable, so sharing them is safe)."""
+    dataset, raw = raw_named_dataset(name)
+    problems: list[TaskFormatError] = []
+    tasks = _tasks_from_mapping(raw, f"{dataset.file}[{dataset.split}]", problems)
+    tasks.sort(key=lambda task: task.id)
+    return TaskSet(name=name, tasks=tuple(tasks), version=dataset.version, problems=tuple(problems))
+
+
+def load_task(task_id: str, dataset: str | Path | None = None, *, strict: bool = False) -> Task:
     """One task by id, from `dataset` or else from the first named dataset that has it."""
     names = [dataset] if dataset is not None else list(NAMED_DATASETS)
     for name in names:
-        task = load_tasks(name).get(task_id)
+        task = load_tasks(name, strict=strict).get(task_id)
         if task is not None:
             return task
     where = dataset if dataset is not None else "any named dataset"

@@ -12,6 +12,7 @@ from ._errors import GridError
 MIN_SIZE = 1
 MAX_SIZE = 30
 NUM_COLOURS = 10
+_INT_ONLY = {int}
 
 
 def _check_nested(rows: Any) -> tuple[int, int]:
@@ -31,6 +32,9 @@ def _check_nested(rows: Any) -> tuple[int, int]:
                 raise GridError(f"width {width} outside {MIN_SIZE}-{MAX_SIZE}", f"[{r}]")
         elif len(row) != width:
             raise GridError(f"ragged rows: row {r} has {len(row)} cells, row 0 has {width}", f"[{r}]")
+        # Fast path in C builtins (JSON rows are plain ints); the loop below names the bad cell.
+        if set(map(type, row)) == _INT_ONLY and min(row) >= 0 and max(row) < NUM_COLOURS:
+            continue
         for c, cell in enumerate(row):
             if type(cell) is not int:  # bool and float are not colours
                 if isinstance(cell, (int, np.integer)) and not isinstance(cell, bool):
@@ -83,10 +87,13 @@ class Grid:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Grid is immutable")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Grid is immutable")
+
     @property
     def array(self) -> np.ndarray:
-        """The read-only uint8 array behind the grid."""
-        return self._array
+        """The grid as a read-only uint8 array (a view: no copy, and it cannot be made writable)."""
+        return self._array.view()
 
     def to_numpy(self) -> np.ndarray:
         """A writable copy as a numpy array."""
