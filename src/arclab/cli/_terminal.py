@@ -15,8 +15,9 @@ ARC_PALETTE_RGB = (
 )
 
 
-def use_colour(stream: object = sys.stdout) -> bool:
-    """Colour when writing to a terminal and NO_COLOR is not set."""
+def use_colour(stream: object = None) -> bool:
+    """Colour when writing to a terminal (default: the current sys.stdout) and NO_COLOR is not set."""
+    stream = sys.stdout if stream is None else stream  # looked up now: sys.stdout may have been replaced
     return "NO_COLOR" not in os.environ and bool(getattr(stream, "isatty", lambda: False)())
 
 
