@@ -133,7 +133,8 @@ def test_audit_text_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     code, out, _ = run(capsys, "audit", "arc-agi-1/training", "arc-agi-1/evaluation", "--json", str(report))
     assert code == 0
     assert "identical tasks (same train and test pairs; '=' same order, '~' other order): 1" in out
-    assert "arc-agi-1/training 40853293 = arc-agi-1/evaluation 070dd51e" in out
+    assert "  in arc-agi-1/training + arc-agi-1/evaluation: 1\n" in out
+    assert "    arc-agi-1/training 40853293 = arc-agi-1/evaluation 070dd51e\n" in out
     assert "1/400 (0.2%)" in out
     raw = json.loads(report.read_text())
     assert raw["identical_tasks"][0]["exact"] is True
@@ -146,4 +147,4 @@ def test_audit_lists_only_up_to_the_limit(capsys: pytest.CaptureFixture[str], tm
     for i in range(3):
         (tmp_path / f"t{i}.json").write_text(json.dumps(task(7)))
     code, out, _ = run(capsys, "audit", str(tmp_path), "--limit", "0")
-    assert code == 0 and "): 1\n  ... and 1 more" in out
+    assert code == 0 and f"): 1\n  in {tmp_path}: 1\n    ... and 1 more\n" in out

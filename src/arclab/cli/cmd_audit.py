@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from ..audit import AuditReport, PairRef, TaskRef
+
+G = TypeVar("G")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,8 +43,18 @@ def _pair(ref: PairRef) -> str:
     return f"{ref.source} {ref.task_id} test[{ref.index}]"
 
 
+def _by_sources(groups: Sequence[G], names: Sequence[str], sources: Callable[[G], set[str]]) -> dict[str, list[G]]:
+    """Groups keyed by the sources they span ("A + B"), in the order the sources were given."""
+    out: dict[str, list[G]] = {}
+    for group in groups:
+        spanned = sources(group)
+        out.setdefault(" + ".join(n for n in names if n in spanned), []).append(group)
+    return dict(sorted(out.items(), key=lambda item: -len(item[1])))
+
+
 def format_report(report: AuditReport, limit: int) -> str:
-    """The report as text: sources, the listed groups (up to `limit` of each), and the overlap table."""
+    """The report as text: sources, groups per combination of sources (up to `limit` listed), overlap."""
+    names = [s.name for s in report.sources]
     lines = [f"{'source':<24} {'tasks':>6} {'train pairs':>12} {'test pairs':>11} {'skipped':>8}"]
     for s in report.sources:
         lines.append(f"{s.name:<24} {s.num_tasks:>6} {s.num_train_pairs:>12} {s.num_test_pairs:>11} "
@@ -49,17 +62,20 @@ def format_report(report: AuditReport, limit: int) -> str:
 
     groups = report.identical_tasks
     lines += ["", f"identical tasks (same train and test pairs; '=' same order, '~' other order): {len(groups)}"]
-    for group in groups[:limit]:
-        lines.append("  " + " ~ ".join(" = ".join(_task(m) for m in same) for same in group.same_order))
-    if len(groups) > limit:
-        lines.append(f"  ... and {len(groups) - limit} more")
+    for spanned, some in _by_sources(groups, names, lambda g: {m.source for m in g.members}).items():
+        lines.append(f"  in {spanned}: {len(some)}")
+        lines += ["    " + " ~ ".join(" = ".join(_task(m) for m in same) for same in g.same_order)
+                  for g in some[:limit]]
+        if len(some) > limit:
+            lines.append(f"    ... and {len(some) - limit} more")
 
     shared = report.shared_test_pairs
     lines += ["", f"test pairs shared by tasks that are not identical: {len(shared)}"]
-    for pair in shared[:limit]:
-        lines.append("  " + " = ".join(_pair(m) for m in pair.members))
-    if len(shared) > limit:
-        lines.append(f"  ... and {len(shared) - limit} more")
+    for spanned, pairs in _by_sources(shared, names, lambda g: {m.source for m in g.members}).items():
+        lines.append(f"  in {spanned}: {len(pairs)}")
+        lines += ["    " + " = ".join(_pair(m) for m in g.members) for g in pairs[:limit]]
+        if len(pairs) > limit:
+            lines.append(f"    ... and {len(pairs) - limit} more")
 
     lines += ["", "how much of SOURCE is found in OTHER (OTHER = SOURCE: found in another task of the same source)",
               f"{'source':<24} {'other':<24} {'tasks':>18} {'train pairs':>20} {'test pairs':>20}"]
