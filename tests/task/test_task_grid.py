@@ -105,7 +105,7 @@ def test_out_of_range_colour_rejected(rows: list[list[int]], data: st.DataObject
 def test_non_integer_colour_rejected(rows: list[list[int]], data: st.DataObject) -> None:
     r = data.draw(st.integers(0, len(rows) - 1))
     c = data.draw(st.integers(0, len(rows[0]) - 1))
-    rows[r][c] = data.draw(st.sampled_from([True, False, 1.0, 2.5, "3", None, [1]]))
+    rows[r][c] = data.draw(st.sampled_from([True, False, 1.0, 2.5, "3", None, [1]]))  # type: ignore[assignment]
     with pytest.raises(GridError) as error:
         Grid(rows)
     assert f"[{r}][{c}]" in str(error.value)
@@ -144,7 +144,7 @@ def test_invalid_values_rejected(value: object, message: str) -> None:
 
 
 def test_numpy_integer_cells_accepted() -> None:
-    assert Grid([[np.int64(3), np.uint8(4)]]) == Grid([[3, 4]])
+    assert Grid([[np.int64(3), np.uint8(4)]]) == Grid([[3, 4]])  # type: ignore[list-item]
 
 
 def test_accessors() -> None:

@@ -66,6 +66,7 @@ class Count:
 
     @property
     def percent(self) -> float:
+        """100 * count / total (0 for an empty total)."""
         return 100.0 * self.count / self.total if self.total else 0.0
 
     def __str__(self) -> str:

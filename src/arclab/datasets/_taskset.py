@@ -37,10 +37,12 @@ class TaskSet:
             raise KeyError(f"no task {task_id!r} in {self.name}") from None
 
     def get(self, task_id: str) -> Task | None:
+        """The task with this id, or None."""
         return self._by_id.get(task_id)
 
     @property
     def ids(self) -> tuple[str, ...]:
+        """Task ids, sorted."""
         return tuple(task.id for task in self.tasks)
 
     @property
@@ -50,4 +52,5 @@ class TaskSet:
 
     @property
     def has_solutions(self) -> bool:
+        """True when every task's test outputs are known, so the set can be scored."""
         return all(task.has_solutions for task in self.tasks)

@@ -20,10 +20,12 @@ class TaskScore:
 
     @property
     def fraction(self) -> float:
+        """Share of this task's test outputs solved."""
         return sum(self.solved) / len(self.solved) if self.solved else 0.0
 
     @property
     def fully_solved(self) -> bool:
+        """True when every test output of the task was solved."""
         return bool(self.solved) and all(self.solved)
 
 
@@ -47,6 +49,7 @@ class Score:
     """Predicted ids that are not in the task set (ignored)."""
 
     def summary(self) -> str:
+        """The three figures on one line."""
         return (f"per-output {self.per_output:.2%} ({self.outputs_solved}/{self.num_outputs})  "
                 f"per-task {self.per_task:.2%}  fully solved {self.tasks_solved}/{self.num_tasks}")
 

@@ -106,14 +106,16 @@ class Grid:
     @property
     def shape(self) -> tuple[int, int]:
         """(height, width)."""
-        return self._array.shape  # type: ignore[return-value]
+        return self._array.shape
 
     @property
     def height(self) -> int:
+        """Number of rows."""
         return int(self._array.shape[0])
 
     @property
     def width(self) -> int:
+        """Number of columns."""
         return int(self._array.shape[1])
 
     def __getitem__(self, index: tuple[int, int]) -> int:

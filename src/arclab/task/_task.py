@@ -26,10 +26,12 @@ class Task:
 
     @property
     def test_inputs(self) -> tuple[Grid, ...]:
+        """The test inputs, in order."""
         return tuple(pair.input for pair in self.test)
 
     @property
     def test_outputs(self) -> tuple[Grid | None, ...]:
+        """The test outputs, in order; None where withheld."""
         return tuple(pair.output for pair in self.test)
 
     @property
