@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from arclab.datasets import DEFAULT_DATASET, NAMED_DATASETS, load_tasks
+from arclab.datasets._named import raw_named_dataset
+from arclab.task import task_to_json
 
 EXPECTED = {
     "arc-agi-1/training": (400, 416),
@@ -30,3 +32,12 @@ def test_named_dataset_counts(name: str) -> None:
 
 def test_named_datasets_are_parsed_once() -> None:
     assert load_tasks("arc-agi-1/evaluation") is load_tasks("arc-agi-1/evaluation")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_named_tasks_round_trip_to_their_json(name: str) -> None:
+    dataset, raw = raw_named_dataset(name)
+    tasks = load_tasks(name)
+    assert set(raw) == set(tasks.ids)
+    for task in tasks:
+        assert task_to_json(task) == raw[task.id], task.id

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from arclab.datasets import NAMED_DATASETS, TaskSet, load_tasks
-from arclab.scoring import MAX_ATTEMPTS, score, score_task
+from arclab.scoring import MAX_ATTEMPTS, read_submission, score, score_task, write_submission
 from arclab.task import Example, Grid, Task
 
 A, B, C = Grid([[1, 2]]), Grid([[3]]), Grid([[4, 4], [4, 4]])
@@ -59,9 +61,11 @@ def test_unknown_test_output_cannot_be_scored() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(NAMED_DATASETS))
-def test_perfect_first_attempts_score_one(name: str) -> None:
+def test_perfect_first_attempts_score_one(name: str, tmp_path: Path) -> None:
     tasks = load_tasks(name)
-    perfect = {t.id: [[output] for output in t.test_outputs] for t in tasks}
+    write_submission({t.id: [(output,) for output in t.test_outputs] for t in tasks}, tmp_path / "s.json")
+    perfect, problems = read_submission(tmp_path / "s.json")
+    assert not problems and all(entry[1] == Grid([[0]]) for t in perfect.values() for entry in t)
     result = score(tasks, perfect)
     assert (result.per_output, result.per_task, result.tasks_solved) == (1.0, 1.0, len(tasks))
     assert not result.missing and not result.extra
