@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "score",
     "audit",
     "render",
+    "serve",
 )
 
 

@@ -1,5 +1,6 @@
 """Pictures of tasks, predictions and diffs, as PNG and SVG, in the standard ARC palette."""
 
+from ._assets import grid_css, grid_js
 from ._diff import GridDiff, diff_grids
 from ._figure import Figure, Panel, attempt_panels, grid_figure, prediction_figure, task_figure
 from ._palette import ARC_PALETTE, COLOUR_NAMES
@@ -17,7 +18,9 @@ __all__ = [
     "Scene",
     "attempt_panels",
     "diff_grids",
+    "grid_css",
     "grid_figure",
+    "grid_js",
     "layout",
     "prediction_figure",
     "save",

@@ -1,0 +1,43 @@
+"""`arclab serve`: the local web app over the named datasets, given task sources and run directories."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-65535)")
+    return port
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "serve", help="browse datasets and runs, and solve tasks by hand, in a web browser",
+        description="Start a local web app: browse the named datasets and the given task sources and runs, "
+                    "filter tasks, see attempts, diffs and programs, compare runs, and solve test inputs by "
+                    "hand (two tries each, checked on the server, kept in memory). It serves nothing but "
+                    "these sources and runs.")
+    parser.add_argument("--port", "-p", type=_port, default=8000, help="port (default 8000)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--data", nargs="+", default=[], metavar="SOURCE",
+                        help="also serve these task sources (dataset names, directories or JSON files)")
+    parser.add_argument("--runs", nargs="+", default=[], metavar="DIR",
+                        help="run directories, or directories holding run directories")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from ..web import Catalogue, create_app
+
+    catalogue = Catalogue.build(args.data)
+    print(f"arclab: serving {len(catalogue.sources)} task source(s) on http://{args.host}:{args.port}/ "
+          "(Ctrl+C stops)")
+    uvicorn.run(create_app(catalogue), host=args.host, port=args.port, log_level="warning")
+    return 0

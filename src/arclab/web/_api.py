@@ -1,0 +1,143 @@
+"""The JSON API: sources, tasks, answers by hand. Every input is validated; ids are looked up,
+never turned into paths."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+
+from ..render import task_figure, to_png, to_svg
+from ..task import Grid, Task
+from ._catalogue import Catalogue
+from ._models import (Answer, HandTry, Pair, Problem, Source, TaskDetail, TaskSummary, TestInput,
+                      TestOutputs, TryResult)
+from ._tries import HandStatus, TriesExhausted, Try, TryBook, status
+
+SourceId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$", description="A source id from /api/sources")]
+TaskId = Annotated[str, Path(pattern=r"^[\w.-]{1,128}$", description="A task id")]
+TestIndex = Annotated[int, Path(ge=0, le=99, description="Which test input, from 0")]
+
+NOT_FOUND = {404: {"model": Problem, "description": "No such source, task or test input"}}
+
+router = APIRouter(prefix="/api", responses={422: {"description": "Invalid input"}})
+
+
+def _catalogue(request: Request) -> Catalogue:
+    return request.app.state.catalogue  # type: ignore[no-any-return]
+
+
+def _book(request: Request) -> TryBook:
+    return request.app.state.tries  # type: ignore[no-any-return]
+
+
+def _task(request: Request, source_id: str, task_id: str) -> Task:
+    tasks = _catalogue(request).tasks(source_id)
+    if tasks is None:
+        raise HTTPException(404, f"no source {source_id!r}")
+    task = tasks.get(task_id)
+    if task is None:
+        raise HTTPException(404, f"no task {task_id!r} in {source_id}")
+    return task
+
+
+def _hand_tries(tries: tuple[Try, ...]) -> list[HandTry]:
+    return [HandTry(grid=t.grid.to_list(), correct=t.correct) for t in tries]
+
+
+@router.get("/sources", response_model=list[Source], summary="The task sources this app serves")
+def list_sources(request: Request) -> list[Source]:
+    catalogue = _catalogue(request)
+    out = []
+    for ref in catalogue.sources.values():
+        tasks = catalogue.tasks(ref.id)
+        assert tasks is not None
+        out.append(Source(id=ref.id, name=ref.name, version=tasks.version, tasks=len(tasks),
+                          problems=len(tasks.problems)))
+    return out
+
+
+@router.get("/runs", summary="The runs this app serves")
+def list_runs(request: Request) -> list[dict[str, object]]:
+    return []
+
+
+@router.get("/sources/{source_id}/tasks", response_model=list[TaskSummary], responses=NOT_FOUND,
+            summary="A source's tasks, optionally filtered by how the tries by hand went")
+def list_tasks(request: Request, source_id: SourceId,
+               hand: Annotated[Literal["solved", "unsolved", "failed", "untried"] | None,
+                               Query(description="solved: every test input solved; unsolved: not; "
+                                                 "failed: some test input used every try wrongly")] = None,
+               ) -> list[TaskSummary]:
+    tasks = _catalogue(request).tasks(source_id)
+    if tasks is None:
+        raise HTTPException(404, f"no source {source_id!r}")
+    book = _book(request)
+    out = []
+    for task in tasks:
+        states: list[HandStatus] = [status(book.get((source_id, task.id, i))) for i in range(len(task.test))]
+        solved = all(s == "solved" for s in states)
+        keep = (hand is None or (hand == "solved" and solved) or (hand == "unsolved" and not solved)
+                or (hand == "failed" and "failed" in states) or (hand == "untried" and set(states) == {"untried"}))
+        if keep:
+            out.append(TaskSummary(id=task.id, train=len(task.train), test=len(task.test), hand=states))
+    return out
+
+
+@router.get("/sources/{source_id}/tasks/{task_id}", response_model=TaskDetail, responses=NOT_FOUND,
+            summary="A task's train pairs and test inputs (never its test outputs)")
+def get_task(request: Request, source_id: SourceId, task_id: TaskId) -> TaskDetail:
+    task = _task(request, source_id, task_id)
+    book = _book(request)
+    test = []
+    for i, pair in enumerate(task.test):
+        tries = book.get((source_id, task.id, i))
+        test.append(TestInput(input=pair.input.to_list(), has_output=pair.output is not None,
+                              hand=status(tries), tries=_hand_tries(tries),
+                              tries_left=_tries_left(book, tries)))
+    train = [Pair(input=p.input.to_list(), output=p.output.to_list()) for p in task.train if p.output]
+    return TaskDetail(id=task.id, source=source_id, train=train, test=test)
+
+
+def _tries_left(book: TryBook, tries: tuple[Try, ...]) -> int:
+    return 0 if any(t.correct for t in tries) else book.limit - len(tries)
+
+
+@router.get("/sources/{source_id}/tasks/{task_id}/outputs", response_model=TestOutputs, responses=NOT_FOUND,
+            summary="Reveal a task's test outputs (the testing interface never asks)")
+def get_outputs(request: Request, source_id: SourceId, task_id: TaskId) -> TestOutputs:
+    task = _task(request, source_id, task_id)
+    return TestOutputs(outputs=[o.to_list() if o is not None else None for o in task.test_outputs])
+
+
+@router.post("/sources/{source_id}/tasks/{task_id}/tests/{index}/tries", response_model=TryResult,
+             summary="Submit an answer by hand; checked exactly (shape and every cell); two tries at most",
+             responses={**NOT_FOUND, 409: {"model": Problem, "description": "Solved already, no tries left, "
+                                                                            "or no known output to check"}})
+def submit_try(request: Request, source_id: SourceId, task_id: TaskId, index: TestIndex,
+               answer: Answer) -> TryResult:
+    task = _task(request, source_id, task_id)
+    if index >= len(task.test):
+        raise HTTPException(404, f"task {task_id} has {len(task.test)} test input(s)")
+    expected = task.test[index].output
+    if expected is None:
+        raise HTTPException(409, "this test input has no known output to check against")
+    book = _book(request)
+    try:
+        tries = book.record((source_id, task.id, index), Grid(answer.grid), expected)
+    except TriesExhausted as error:
+        raise HTTPException(409, str(error)) from None
+    return TryResult(correct=tries[-1].correct, hand=status(tries), tries=_hand_tries(tries),
+                     tries_left=_tries_left(book, tries))
+
+
+@router.get("/sources/{source_id}/tasks/{task_id}/picture", responses={**NOT_FOUND, 200: {
+    "content": {"image/png": {}, "image/svg+xml": {}}, "description": "The picture"}},
+            response_class=Response, summary="The task as a PNG or SVG picture")
+def get_picture(request: Request, source_id: SourceId, task_id: TaskId,
+                format: Literal["png", "svg"] = "png",
+                outputs: Annotated[bool, Query(description="Draw the test outputs too")] = False) -> Response:
+    figure = task_figure(_task(request, source_id, task_id), show_test_outputs=outputs)
+    if format == "svg":
+        return Response(to_svg(figure), media_type="image/svg+xml")
+    return Response(to_png(figure), media_type="image/png")

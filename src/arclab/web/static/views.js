@@ -1,0 +1,242 @@
+// The app's views; each fills `main` from the JSON API.
+(function (global) {
+  "use strict";
+
+  function h(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const k in attrs || {}) {
+      if (k === "onclick") e.addEventListener("click", attrs[k]);
+      else if (attrs[k] !== null && attrs[k] !== undefined) e.setAttribute(k, attrs[k]);
+    }
+    for (const c of children) {
+      if (c === null || c === undefined) continue;
+      e.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+    }
+    return e;
+  }
+  const enc = encodeURIComponent;
+  const api = function (p, o) { return ArcApp.api(p, o); };
+
+  function badge(text, cls) { return h("span", { class: "badge " + (cls || text) }, text); }
+
+  function pairRow(label, input, output, max) {
+    return h("div", { class: "pair" },
+      ArcGrid.figure(label + " input " + ArcGrid.size(input), input, { max: max }),
+      h("span", { class: "arrow" }, "→"),
+      ArcGrid.figure(label + " output " + ArcGrid.size(output), output, { max: max }));
+  }
+
+  function trainPairs(task, max) {
+    return h("div", { class: "pairs", id: "train" },
+      ...task.train.map(function (p, i) { return pairRow("train " + i, p.input, p.output, max); }));
+  }
+
+  function handSummary(states) {
+    const frag = h("span", {});
+    states.forEach(function (s) { if (s !== "untried") frag.appendChild(badge(s)); });
+    return frag;
+  }
+
+  const views = {};
+
+  views.home = function (main) {
+    main.appendChild(h("h1", {}, "Datasets and runs"));
+    return Promise.all([api("/sources"), api("/runs")]).then(function ([sources, runs]) {
+      const table = h("table", { id: "sources" },
+        h("tr", {}, h("th", {}, "Dataset"), h("th", {}, "Version"), h("th", {}, "Tasks"), h("th", {}, "")));
+      sources.forEach(function (s) {
+        table.appendChild(h("tr", {},
+          h("td", {}, h("a", { href: "#/s/" + enc(s.id) }, s.name)),
+          h("td", {}, s.version || ""), h("td", {}, s.tasks),
+          h("td", { class: "muted" }, s.problems ? s.problems + " bad task(s) skipped" : "")));
+      });
+      main.appendChild(table);
+      main.appendChild(h("h2", {}, "Runs"));
+      if (!runs.length) {
+        main.appendChild(h("p", { class: "muted" }, "No runs: start with arclab serve --runs DIR."));
+        return;
+      }
+      const rt = h("table", { id: "runs" }, h("tr", {}, h("th", {}, "Run"), h("th", {}, "Solver"),
+        h("th", {}, "Dataset"), h("th", {}, "Tasks solved"), h("th", {}, "Per output")));
+      runs.forEach(function (r) {
+        rt.appendChild(h("tr", {},
+          h("td", {}, h("a", { href: "#/r/" + enc(r.id) }, r.id)), h("td", {}, r.solver),
+          h("td", {}, r.dataset), h("td", {}, r.tasks_solved + " / " + r.tasks),
+          h("td", {}, r.per_output === null ? "–" : (100 * r.per_output).toFixed(1) + "%")));
+      });
+      main.appendChild(rt);
+    });
+  };
+
+  function filterBar(base, current, options) {
+    const bar = h("div", { class: "toolbar", id: "filters" });
+    options.forEach(function (name) {
+      const active = (current || "all") === name;
+      bar.appendChild(h("a", { class: "button" + (active ? " active" : ""), "data-filter": name,
+                               href: base + (name === "all" ? "" : "?status=" + name) }, name));
+    });
+    return bar;
+  }
+
+  function searchBox(list) {
+    const box = h("input", { type: "search", placeholder: "Filter by task id", id: "task-search" });
+    box.addEventListener("input", function () {
+      const q = box.value.trim().toLowerCase();
+      list.querySelectorAll("[data-task]").forEach(function (a) {
+        a.style.display = a.dataset.task.toLowerCase().includes(q) ? "" : "none";
+      });
+    });
+    return box;
+  }
+
+  views.source = function (main, p, query) {
+    const filter = query.status ? "?hand=" + enc(query.status) : "";
+    return Promise.all([api("/sources"), api("/sources/" + enc(p.source) + "/tasks" + filter)])
+      .then(function ([sources, tasks]) {
+        const source = sources.find(function (s) { return s.id === p.source; }) || { name: p.source };
+        main.appendChild(h("h1", {}, source.name));
+        const list = h("div", { class: "task-list", id: "tasks" });
+        const bar = filterBar("#/s/" + enc(p.source), query.status, ["all", "solved", "unsolved", "failed"]);
+        bar.appendChild(h("span", { class: "muted" }, "by hand · " + tasks.length + " task(s)"));
+        bar.appendChild(searchBox(list));
+        main.appendChild(bar);
+        tasks.forEach(function (t) {
+          list.appendChild(h("a", { href: "#/s/" + enc(p.source) + "/t/" + enc(t.id), "data-task": t.id },
+            t.id, handSummary(t.hand)));
+        });
+        main.appendChild(list);
+      });
+  };
+
+  function testSection(base, task, outputs) {
+    const section = h("div", { class: "pairs", id: "test" });
+    task.test.forEach(function (t, i) {
+      const row = h("div", { class: "pair", "data-test": i },
+        ArcGrid.figure("test " + i + " input " + ArcGrid.size(t.input), t.input));
+      if (outputs && outputs[i]) {
+        row.appendChild(h("span", { class: "arrow" }, "→"));
+        row.appendChild(ArcGrid.figure("test " + i + " output " + ArcGrid.size(outputs[i]), outputs[i]));
+      }
+      const side = h("div", {},
+        h("a", { class: "button", href: base + "/solve/" + i, id: "solve-" + i }, "Solve test " + i + " by hand"),
+        h("div", { class: "muted" }, t.has_output ? "" : "no known output to check against"),
+        t.hand !== "untried" ? badge(t.hand) : null);
+      side.style.marginLeft = "16px";
+      row.appendChild(side);
+      section.appendChild(row);
+    });
+    return section;
+  }
+
+  views.task = function (main, p) {
+    const base = "#/s/" + enc(p.source) + "/t/" + enc(p.task);
+    const path = "/sources/" + enc(p.source) + "/tasks/" + enc(p.task);
+    return api(path).then(function (task) {
+      main.appendChild(h("h1", {}, "Task " + task.id));
+      const bar = h("div", { class: "toolbar" },
+        h("a", { href: "#/s/" + enc(p.source) }, "← " + p.source),
+        h("a", { class: "button", href: "/api" + path + "/picture?format=png", download: task.id + ".png" }, "PNG"),
+        h("a", { class: "button", href: "/api" + path + "/picture?format=svg", download: task.id + ".svg" }, "SVG"));
+      const reveal = h("button", { id: "reveal" }, "Show test outputs");
+      bar.appendChild(reveal);
+      main.appendChild(bar);
+      main.appendChild(h("h2", {}, "Train pairs"));
+      main.appendChild(trainPairs(task));
+      main.appendChild(h("h2", {}, "Test"));
+      let test = testSection(base, task, null);
+      main.appendChild(test);
+      reveal.addEventListener("click", function () {
+        api(path + "/outputs").then(function (o) {
+          const shown = testSection(base, task, o.outputs);
+          test.replaceWith(shown);
+          test = shown;
+          reveal.disabled = true;
+        });
+      });
+    });
+  };
+
+  function tryList(tries) {
+    const box = h("div", { class: "tries", id: "tries" });
+    tries.forEach(function (t, i) {
+      box.appendChild(ArcGrid.figure("try " + (i + 1) + ": " + (t.correct ? "right" : "wrong"), t.grid,
+                                     { max: 90, frame: t.correct ? "right" : "wrong" }));
+    });
+    return box;
+  }
+
+  function verdict(result) {
+    if (result.correct) return ["correct", "Correct! Solved."];
+    if (result.tries_left > 0) return ["wrong", "Wrong answer. " + result.tries_left + " try left."];
+    return ["wrong", "Wrong answer. No tries left."];
+  }
+
+  views.solve = function (main, p, query, onLeave) {
+    const index = Number(p.index);
+    const path = "/sources/" + enc(p.source) + "/tasks/" + enc(p.task);
+    return api(path).then(function (task) {
+      const test = task.test[index];
+      if (!test) throw new Error("task " + task.id + " has no test input " + p.index);
+      main.appendChild(h("h1", {}, "Solve " + task.id + " · test " + index));
+      main.appendChild(h("div", { class: "toolbar" },
+        h("a", { href: "#/s/" + enc(p.source) + "/t/" + enc(p.task) }, "← task " + task.id),
+        h("span", { class: "muted" }, "Two tries; each answer is checked on the server, shape and every cell.")));
+      const left = h("div", { class: "examples" }, h("h2", {}, "Train pairs"), trainPairs(task, 170));
+      const right = h("div", { class: "answer" }, h("h2", {}, "Test input"),
+        ArcGrid.figure("test " + index + " input " + ArcGrid.size(test.input), test.input, { max: 240 }),
+        h("h2", {}, "Your answer"));
+      const editorRoot = h("div", { id: "editor" });
+      right.appendChild(editorRoot);
+      const status = h("div", { id: "try-status", class: "status" }, "");
+      const triesHolder = h("div", {}, tryList(test.tries));
+      right.appendChild(status);
+      right.appendChild(triesHolder);
+      main.appendChild(h("div", { class: "solve" }, left, right));
+
+      function showStatus(result) {
+        const v = verdict(result);
+        status.className = "status " + v[0];
+        status.textContent = v[1];
+        status.dataset.result = v[0];
+        triesHolder.replaceChildren(tryList(result.tries));
+      }
+      const locked = test.tries_left === 0 || !test.has_output;
+      if (test.tries.length) showStatus({ correct: test.hand === "solved", tries_left: test.tries_left, tries: test.tries });
+      else status.textContent = test.has_output ? "2 tries left." : "No known output: answers cannot be checked.";
+
+      const editor = new ArcEditor.Editor(editorRoot, {
+        input: test.input,
+        locked: locked,
+        onSubmit: function (grid) {
+          return ArcApp.post(path + "/tests/" + index + "/tries", { grid: grid }).then(function (result) {
+            showStatus(result);
+            return result.tries_left === 0;
+          }).catch(function (error) {
+            status.className = "status wrong";
+            status.textContent = error.message;
+            return error.status === 409;
+          });
+        },
+      });
+      onLeave(function () { editor.destroy(); });
+    });
+  };
+
+  views.apiDocs = function (main) {
+    main.appendChild(h("h1", {}, "API"));
+    main.appendChild(h("p", {}, "The OpenAPI document: ", h("a", { href: "/api/openapi.json" }, "/api/openapi.json"), "."));
+    return fetch("/api/openapi.json").then(function (r) { return r.json(); }).then(function (doc) {
+      const table = h("table", { id: "endpoints" }, h("tr", {}, h("th", {}, "Method"), h("th", {}, "Path"), h("th", {}, "What")));
+      Object.keys(doc.paths).forEach(function (path) {
+        Object.keys(doc.paths[path]).forEach(function (method) {
+          table.appendChild(h("tr", {}, h("td", {}, method.toUpperCase()), h("td", {}, h("code", {}, path)),
+                              h("td", {}, doc.paths[path][method].summary || "")));
+        });
+      });
+      main.appendChild(table);
+    });
+  };
+
+  global.ArcViews = views;
+  global.ArcViews.h = h;
+})(window);
