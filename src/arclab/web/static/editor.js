@@ -62,6 +62,7 @@
   function Editor(root, opts) {
     this.root = root;
     this.input = opts.input;
+    this.inputTitle = opts.inputTitle || "input";
     this.onSubmit = opts.onSubmit;
     this.grid = blank(3, 3);
     this.colour = 0;
@@ -70,6 +71,7 @@
     this.anchor = null;      // where a selection drag started
     this.clipboard = null;
     this.dragging = false;
+    this.last = null;        // the last cell painted in a drag
     this.locked = !!opts.locked;
     this.build();
     this.draw();
@@ -141,8 +143,15 @@
       "Keys: 0–9 colour (fills the selection in Select mode), P paint, F flood fill, S select, " +
       "Ctrl+C / Ctrl+V copy and paste the selection, Esc clear the selection."));
 
+    const work = el("div", { class: "work" });
+    if (this.input) work.appendChild(ArcGrid.figure(this.inputTitle, this.input, { max: 300 }));
+    const answer = el("figure", { class: "arc-figure" });
+    this.caption = el("figcaption", {}, "");
     this.gridHolder = el("div", { id: "editor-holder" });
-    root.appendChild(this.gridHolder);
+    answer.appendChild(this.caption);
+    answer.appendChild(this.gridHolder);
+    work.appendChild(answer);
+    root.appendChild(work);
     this.message = el("div", { id: "editor-message", class: "help" });
     root.appendChild(this.message);
 
@@ -158,21 +167,24 @@
 
   Editor.prototype.say = function (text) { this.message.textContent = text; };
 
+  // Show the grid: cells are updated in place, and rebuilt only when the shape changes.
   Editor.prototype.draw = function () {
     const self = this;
     const g = this.grid;
-    const grid = ArcGrid.gridElement(g, { id: "editor-grid", max: 420, label: "answer" });
-    const s = this.selection;
-    if (s) {
-      grid.querySelectorAll("div").forEach(function (cell) {
-        const r = Number(cell.dataset.r), c = Number(cell.dataset.c);
-        if (r >= s.r0 && r <= s.r1 && c >= s.c0 && c <= s.c1) cell.classList.add("selected");
-      });
+    const shape = g.length + "x" + g[0].length;
+    if (!this.gridEl || this.gridEl.dataset.shape !== shape) {
+      this.gridEl = ArcGrid.gridElement(g, { id: "editor-grid", max: 300, label: "answer" });
+      this.caption.textContent = "your answer " + shape;
+      this.gridEl.addEventListener("mousedown", function (e) { self.onMouseDown(e); });
+      this.gridEl.addEventListener("mouseover", function (e) { self.onMouseOver(e); });
+      this.gridHolder.replaceChildren(this.gridEl);
     }
-    grid.addEventListener("mousedown", function (e) { self.onMouseDown(e); });
-    grid.addEventListener("mouseover", function (e) { self.onMouseOver(e); });
-    this.gridHolder.innerHTML = "";
-    this.gridHolder.appendChild(grid);
+    const s = this.selection;
+    for (const cell of this.gridEl.children) {
+      const r = Number(cell.dataset.r), c = Number(cell.dataset.c);
+      const selected = s && r >= s.r0 && r <= s.r1 && c >= s.c0 && c <= s.c1;
+      cell.className = "c" + g[r][c] + (selected ? " selected" : "");
+    }
     this.heightInput.value = g.length;
     this.widthInput.value = g[0].length;
     this.root.querySelectorAll("[data-tool]").forEach(function (b) {
@@ -224,6 +236,22 @@
     this.draw();
   };
 
+  // The cells on the straight line from a to b (Bresenham), ends included.
+  function line(a, b) {
+    const out = [];
+    let [r, c] = a;
+    const dr = Math.abs(b[0] - r), dc = Math.abs(b[1] - c);
+    const sr = r < b[0] ? 1 : -1, sc = c < b[1] ? 1 : -1;
+    let err = dc - dr;
+    for (;;) {
+      out.push([r, c]);
+      if (r === b[0] && c === b[1]) return out;
+      const e2 = 2 * err;
+      if (e2 > -dr) { err -= dr; c += sc; }
+      if (e2 < dc) { err += dc; r += sr; }
+    }
+  }
+
   function cellOf(e) {
     const t = e.target;
     if (!t || t.dataset === undefined || t.dataset.r === undefined) return null;
@@ -237,6 +265,7 @@
     const r = rc[0], c = rc[1];
     if (this.tool === "paint") {
       this.dragging = true;
+      this.last = rc;
       this.grid[r][c] = this.colour;
     } else if (this.tool === "fill") {
       this.grid = ops.flood(this.grid, r, c, this.colour);
@@ -253,8 +282,10 @@
     const rc = cellOf(e);
     if (!rc) return;
     if (this.tool === "paint") {
-      if (this.grid[rc[0]][rc[1]] === this.colour) return;
-      this.grid[rc[0]][rc[1]] = this.colour;
+      // a fast drag skips cells: paint the straight line from the last painted cell
+      const self = this;
+      line(this.last || rc, rc).forEach(function (p) { self.grid[p[0]][p[1]] = self.colour; });
+      this.last = rc;
     } else if (this.tool === "select" && this.anchor) {
       const a = this.anchor;
       this.selection = { r0: Math.min(a[0], rc[0]), c0: Math.min(a[1], rc[1]),
@@ -263,7 +294,7 @@
     this.draw();
   };
 
-  Editor.prototype.onMouseUp = function () { this.dragging = false; this.anchor = null; };
+  Editor.prototype.onMouseUp = function () { this.dragging = false; this.anchor = null; this.last = null; };
 
   Editor.prototype.onKey = function (e) {
     const t = e.target;

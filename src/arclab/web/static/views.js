@@ -182,9 +182,7 @@
         h("a", { href: "#/s/" + enc(p.source) + "/t/" + enc(p.task) }, "← task " + task.id),
         h("span", { class: "muted" }, "Two tries; each answer is checked on the server, shape and every cell.")));
       const left = h("div", { class: "examples" }, h("h2", {}, "Train pairs"), trainPairs(task, 170));
-      const right = h("div", { class: "answer" }, h("h2", {}, "Test input"),
-        ArcGrid.figure("test " + index + " input " + ArcGrid.size(test.input), test.input, { max: 240 }),
-        h("h2", {}, "Your answer"));
+      const right = h("div", { class: "answer" }, h("h2", {}, "Test " + index + ": your answer"));
       const editorRoot = h("div", { id: "editor" });
       right.appendChild(editorRoot);
       const status = h("div", { id: "try-status", class: "status" }, "");
@@ -206,6 +204,7 @@
 
       const editor = new ArcEditor.Editor(editorRoot, {
         input: test.input,
+        inputTitle: "test " + index + " input " + ArcGrid.size(test.input),
         locked: locked,
         onSubmit: function (grid) {
           return ArcApp.post(path + "/tests/" + index + "/tries", { grid: grid }).then(function (result) {

@@ -1,0 +1,121 @@
+"""A real headless Chromium (Debian's, driven by Playwright) against the app served on loopback.
+
+Off CI the tests skip when Chromium or Playwright is missing; on CI (CI=true) they fail instead,
+since .ci/run installs both. The browser may reach nothing but the app: any other request is
+aborted and recorded, and a test fails if there was one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from arclab.web import Catalogue, create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (on CI .ci/run must install it)")
+    pytest.skip(reason)
+
+
+def chromium_path() -> str:
+    path = os.environ.get("ARCLAB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).is_file():
+        _missing("Debian's chromium is not installed (apt-get install chromium)")
+    return path
+
+
+@dataclass
+class Served:
+    """The app on a loopback port, and where the page was not allowed to go."""
+
+    url: str
+    blocked: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    catalogue = Catalogue.build(["arc-agi-1/training"], named=False)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(catalogue), log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the app did not start")
+        time.sleep(0.02)
+    try:
+        yield Served(f"http://127.0.0.1:{port}")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(served: Served, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    executable = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable, headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+        context.set_default_timeout(10_000)
+
+        def guard(route: Any) -> None:
+            url = route.request.url
+            if url.startswith(served.url + "/") or url.startswith("data:"):
+                route.continue_()
+            else:
+                served.blocked.append(url)
+                route.abort()
+
+        context.route("**/*", guard)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture()
+def page(browser_context: Any, served: Served) -> Iterator[Any]:
+    page = browser_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield page
+    page.close()
+    assert not errors, f"errors in the page: {errors}"
+    assert not served.blocked, f"the page tried to reach outside the app: {served.blocked}"
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: docs/screenshots with ARCLAB_DOCS_SCREENSHOTS=1, else a temporary folder."""
+    if os.environ.get("ARCLAB_DOCS_SCREENSHOTS") == "1":
+        folder = ROOT / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
