@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import Served
-
 from arclab.datasets import load_task
 
 SOURCE = "arc-agi-1-training"
@@ -35,7 +33,7 @@ def wait_view(page: Any, name: str) -> None:
     page.wait_for_selector(f'main[data-view="{name}"]')
 
 
-def test_browse_and_solve_by_hand(page: Any, served: Served, shots: Path) -> None:
+def test_browse_and_solve_by_hand(page: Any, served: Any, shots: Path) -> None:
     task = load_task(TASK_ID, "arc-agi-1/training")
     test_in, test_out = task.test[0].input, task.test[0].output
     assert test_out is not None and test_in.shape == test_out.shape
@@ -100,7 +98,7 @@ def test_browse_and_solve_by_hand(page: Any, served: Served, shots: Path) -> Non
     assert page.inner_text("#try-status") == "Correct! Solved." and page.is_disabled("#submit")
 
 
-def test_editor_tools(page: Any, served: Served) -> None:
+def test_editor_tools(page: Any, served: Any) -> None:
     page.goto(served.url + f"/#/s/{SOURCE}/t/{TASK_ID}/solve/0")
     wait_view(page, "solve")
     assert read_editor(page) == [[0] * 3] * 3  # starts as a 3x3 black grid

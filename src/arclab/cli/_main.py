@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "audit",
     "render",
     "serve",
+    "report",
 )
 
 
