@@ -1,0 +1,66 @@
+"""The harness: run any solver over any task source, safely, in parallel, resumably.
+
+`evaluate` runs a solver in supervised worker processes (or Ray actors) under per-task time
+and memory limits, recording each task in a SQLite store as it finishes; `open_run`,
+`summarise` and `compare_runs` read runs back.
+"""
+
+from ._backend import BACKENDS, Backend, BackendError, default_workers, open_backend
+from ._progress import ProgressBar
+from ._protocol import WorkerSetup
+from ._results import Status, TaskResult
+from ._runner import EvalConfig, EvalReport, RunObserver, RunStart, canonical_source, evaluate, with_correctness
+from ._settings import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, Limits, RunSettings
+from ._slot import WorkerSlot, WorkerStartError
+from ._store import (
+    STORE_FILE,
+    SUBMISSION_FILE,
+    PlannedTask,
+    RunStore,
+    Session,
+    StoreError,
+    is_run_dir,
+    open_run,
+    settings_to_json,
+)
+from ._summary import Comparison, RunSummary, TaskChange, compare_runs, find_runs, summarise
+
+__all__ = [
+    "BACKENDS",
+    "Backend",
+    "BackendError",
+    "Comparison",
+    "DEFAULT_MEMORY_LIMIT_MB",
+    "DEFAULT_TIME_LIMIT",
+    "EvalConfig",
+    "EvalReport",
+    "Limits",
+    "PlannedTask",
+    "ProgressBar",
+    "RunObserver",
+    "RunSettings",
+    "RunStart",
+    "RunStore",
+    "RunSummary",
+    "STORE_FILE",
+    "SUBMISSION_FILE",
+    "Session",
+    "Status",
+    "StoreError",
+    "TaskChange",
+    "TaskResult",
+    "WorkerSetup",
+    "WorkerSlot",
+    "WorkerStartError",
+    "canonical_source",
+    "compare_runs",
+    "default_workers",
+    "evaluate",
+    "find_runs",
+    "is_run_dir",
+    "open_backend",
+    "open_run",
+    "settings_to_json",
+    "summarise",
+    "with_correctness",
+]

@@ -1,0 +1,157 @@
+"""`evaluate`: run a solver over a task source into a run directory, resuming what is there."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from .. import __version__
+from ..datasets import NAMED_DATASETS, load_tasks
+from ..scoring import Score, score, score_task, write_submission
+from ..solvers import solver_spec
+from ..task import Task, TaskFormatError
+from ._backend import open_backend
+from ._protocol import WorkerSetup
+from ._results import Status, TaskResult
+from ._settings import Limits, RunSettings
+from ._store import SUBMISSION_FILE, PlannedTask, RunStore, now_iso
+from ._summary import RunSummary, summarise
+
+WORKER_LOG = "workers.log"
+"""Where worker processes' stdout and stderr go, inside the run directory."""
+
+
+@dataclass(frozen=True, slots=True)
+class EvalConfig:
+    """What `arclab eval` is asked to do."""
+
+    source: str
+    """A dataset name, or a directory or JSON file of tasks."""
+    solver: str
+    """A registered solver name, or an import string "module:factory"."""
+    out: str | Path
+    """The run directory (created, or resumed when it holds a run with the same settings)."""
+    solver_args: Mapping[str, Any] | Sequence[str] = ()
+    """The factory's arguments: a mapping, or "key=value" strings."""
+    seed: int = 0
+    limits: Limits = field(default_factory=Limits)
+    workers: int | None = None
+    """Tasks at once; None means one per core (or the Ray cluster's CPUs)."""
+    backend: str = "process"
+    address: str | None = None
+    """Ray cluster address (ray backend only); None starts a local Ray."""
+    solutions: str | None = None
+    """A Kaggle solutions file for a challenges file."""
+    retry_failed: bool = False
+    """Run again the tasks a previous session recorded with a status other than ok."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunStart:
+    """What an observer learns when the run starts."""
+
+    directory: Path
+    total: int
+    """Tasks in the plan."""
+    to_run: int
+    """Tasks this session will run (the others finished before)."""
+    before: RunSummary
+    """The run as it stood before this session."""
+    workers: int
+    backend: str
+
+
+class RunObserver(Protocol):
+    """Told about the run as it goes (e.g. a progress bar)."""
+
+    def on_start(self, start: RunStart) -> None: ...
+
+    def on_result(self, result: TaskResult) -> None: ...
+
+    def on_end(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class EvalReport:
+    """What `evaluate` did."""
+
+    directory: Path
+    submission_path: Path
+    summary: RunSummary
+    score: Score | None
+    """The official scores of the submission, when the source has its test outputs."""
+    tasks_run: int
+    """Tasks this session ran."""
+    skipped: int
+    """Tasks already finished by earlier sessions."""
+    problems: tuple[TaskFormatError, ...] = ()
+    """Bad tasks in the source, skipped by the loader."""
+
+
+def canonical_source(source: str | Path) -> str:
+    """A dataset name as is; a path made absolute (so a resumed run finds the same source)."""
+    path = Path(source)
+    if str(source) in NAMED_DATASETS and not path.exists():
+        return str(source)
+    return str(path.resolve())
+
+
+def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalReport:
+    """Run the solver over every unfinished task of the source; write `submission.json` at the end."""
+    spec = solver_spec(config.solver, config.solver_args)  # fail fast on a bad name or argument
+    tasks = load_tasks(config.source, solutions=config.solutions)
+    settings = RunSettings(
+        solver=spec.name, solver_target=spec.target, solver_args=dict(spec.args), seed=config.seed,
+        time_limit=config.limits.time_limit, memory_limit_mb=config.limits.memory_limit_mb,
+        source=canonical_source(config.source),
+        solutions=str(Path(config.solutions).resolve()) if config.solutions else None,
+        source_name=tasks.name, source_version=tasks.version, arclab_version=__version__,
+        created_at=now_iso())
+    directory = Path(config.out)
+    with RunStore.create_or_resume(directory, settings) as store:
+        if config.retry_failed:
+            store.forget(s for s in Status if s is not Status.OK)
+        store.set_plan(PlannedTask(t.id, len(t.test), t.has_solutions) for t in tasks)
+        finished = store.finished_ids()
+        todo = [task.without_test_outputs() for task in tasks if task.id not in finished]
+        before = summarise(store)
+        setup = WorkerSetup(spec, config.seed, config.limits)
+        backend = open_backend(config.backend, setup, workers=config.workers, address=config.address,
+                               log_path=directory / WORKER_LOG)
+        with backend:
+            session = store.begin_session(config.backend, backend.workers, backend.address)
+            if observer is not None:
+                observer.on_start(RunStart(directory, len(tasks), len(todo), before, backend.workers,
+                                           config.backend))
+            outcome = "failed"
+            try:
+                for result in backend.run(todo):
+                    result = with_correctness(result, tasks[result.task_id])
+                    store.record(result, session)
+                    if observer is not None:
+                        observer.on_result(result)
+                outcome = "complete"
+            except KeyboardInterrupt:
+                outcome = "interrupted"
+                raise
+            finally:
+                store.end_session(session, outcome)
+                if observer is not None:
+                    observer.on_end()
+        submission = store.submission()
+        summary = summarise(store)
+    submission_path = directory / SUBMISSION_FILE
+    write_submission(submission, submission_path)
+    official = score(tasks, submission) if tasks.has_solutions and len(tasks) else None
+    return EvalReport(directory, submission_path, summary, official, len(todo), len(finished & set(tasks.ids)),
+                      tasks.problems)
+
+
+def with_correctness(result: TaskResult, task: Task) -> TaskResult:
+    """The result with `correct` filled in from the task's known test outputs (if known)."""
+    if not task.has_solutions:
+        return result
+    graded = score_task(task, result.grids if result.status is Status.OK else None)
+    return replace(result, correct=graded.solved, num_test=len(task.test))

@@ -1,0 +1,295 @@
+"""One worker process and its supervision: start it, hand it tasks, kill it at the limits.
+
+A slot keeps its worker between tasks (starting Python and the solver once) and starts a new
+one only after the old one was killed or died. The process backend multiplexes several slots in
+one loop (`connection`, `next_check`, `on_readable`, `check`); a Ray actor drives one slot with
+the blocking `run`.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import signal
+import subprocess
+import sys
+import time
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import IO
+
+from ..task import ArclabError, Task
+from . import _memory
+from ._protocol import Ready, SetupFailed, WorkerSetup
+from ._results import Status, TaskResult
+
+SETUP_TIMEOUT = 300.0
+"""Seconds a new worker may take to import and build its solver."""
+MEMORY_POLL = 0.05
+"""Seconds between resident-memory readings of a busy worker (when a memory limit is set)."""
+_WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class WorkerStartError(ArclabError):
+    """A worker could not start or build its solver: every task would fail, so the run stops."""
+
+
+class _State(enum.Enum):
+    STOPPED = "stopped"
+    STARTING = "starting"
+    IDLE = "idle"
+    BUSY = "busy"
+
+
+class WorkerSlot:
+    """A place for one worker process; see the module docstring."""
+
+    def __init__(self, setup: WorkerSetup, log_path: Path | None = None) -> None:
+        self.setup = setup
+        self.log_path = log_path
+        self._state = _State.STOPPED
+        self._process: subprocess.Popen[bytes] | None = None
+        self._inbox: Connection | None = None
+        self._outbox: Connection | None = None
+        self._task: Task | None = None
+        self._since = 0.0
+        self._next_poll = 0.0
+        self._last_rss: float | None = None
+        self.starts = 0
+        """How many worker processes this slot has started."""
+
+    # --- state ----------------------------------------------------------------------------------
+
+    @property
+    def stopped(self) -> bool:
+        return self._state is _State.STOPPED
+
+    @property
+    def idle(self) -> bool:
+        return self._state is _State.IDLE
+
+    @property
+    def active(self) -> bool:
+        """Starting or busy: something to wait for."""
+        return self._state in (_State.STARTING, _State.BUSY)
+
+    @property
+    def connection(self) -> Connection:
+        assert self._inbox is not None
+        return self._inbox
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    def spawn(self) -> None:
+        """Start a worker process and send it its setup (it answers Ready when its solver is built)."""
+        assert self._state is _State.STOPPED
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        log: IO[bytes] | int = subprocess.DEVNULL
+        if self.log_path is not None:
+            log = open(self.log_path, "ab")
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "arclab.harness._worker", str(to_child_r), str(from_child_w),
+                 str(os.getpid())],
+                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                start_new_session=True, env={**os.environ, **_WORKER_ENV}, close_fds=True)
+        except OSError:
+            for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
+                os.close(fd)
+            raise
+        finally:
+            if not isinstance(log, int):
+                log.close()
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self._inbox = Connection(from_child_r, writable=False)
+        self._outbox = Connection(to_child_w, readable=False)
+        self._state = _State.STARTING
+        self._since = time.monotonic()
+        self.starts += 1
+        try:
+            self._outbox.send(self.setup)
+        except OSError:
+            pass  # it died at once; on_readable sees the closed pipe
+
+    def dispatch(self, task: Task) -> bool:
+        """Hand an idle worker a task (test outputs already removed); False if the worker is gone."""
+        assert self._state is _State.IDLE and self._outbox is not None
+        try:
+            self._outbox.send(task)
+        except OSError:
+            self._reap()
+            return False
+        self._task = task
+        self._state = _State.BUSY
+        self._since = time.monotonic()
+        self._next_poll = self._since + MEMORY_POLL
+        self._last_rss = None
+        return True
+
+    def close(self) -> None:
+        """Stop the worker: ask politely when idle, otherwise kill it."""
+        if self._state is _State.IDLE and self._outbox is not None and self._process is not None:
+            try:
+                self._outbox.send(None)
+                self._process.wait(timeout=2.0)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        self._kill()
+        self._reap()
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def next_check(self, now: float) -> float | None:
+        """Seconds until `check` has something to do (a limit to test), or None."""
+        if self._state is _State.STARTING:
+            return max(0.0, self._since + SETUP_TIMEOUT - now)
+        if self._state is not _State.BUSY:
+            return None
+        times = []
+        kill_after = self.setup.limits.kill_after
+        if kill_after is not None:
+            times.append(self._since + kill_after)
+        if self.setup.limits.memory_limit_mb is not None:
+            times.append(self._next_poll)
+        return max(0.0, min(times) - now) if times else None
+
+    def on_readable(self) -> TaskResult | None:
+        """Handle what the worker sent (or its death); a TaskResult when a task has ended."""
+        assert self._inbox is not None
+        try:
+            message = self._inbox.recv()
+        except (EOFError, OSError):
+            return self._died()
+        if isinstance(message, Ready):
+            self._state = _State.IDLE
+            return None
+        if isinstance(message, SetupFailed):
+            self._kill()
+            self._reap()
+            raise WorkerStartError(message.error)
+        if isinstance(message, TaskResult) and self._state is _State.BUSY:
+            self._task = None
+            self._state = _State.IDLE
+            if message.status is Status.MEMORY:  # the worker exits after this; start afresh
+                self._kill()
+                self._reap()
+            return message
+        self._kill()
+        self._reap()
+        raise WorkerStartError(f"worker sent an unexpected {type(message).__name__}")
+
+    def check(self, now: float) -> TaskResult | None:
+        """Enforce the limits on a busy worker; a TaskResult if it had to be killed."""
+        if self._state is _State.STARTING and now - self._since > SETUP_TIMEOUT:
+            self._kill()
+            self._reap()
+            raise WorkerStartError(f"a worker did not build solver {self.setup.spec.name!r} "
+                                   f"within {SETUP_TIMEOUT:g} s{self._log_tail()}")
+        if self._state is not _State.BUSY:
+            return None
+        limits = self.setup.limits
+        elapsed = now - self._since
+        kill_after = limits.kill_after
+        if kill_after is not None and elapsed >= kill_after:
+            return self._kill_busy(Status.TIMEOUT, elapsed,
+                                   f"no answer within the {limits.time_limit:g} s limit "
+                                   f"(worker killed after {elapsed:.2f} s)")
+        if limits.memory_limit_mb is not None and now >= self._next_poll:
+            self._next_poll = now + MEMORY_POLL
+            rss = _memory.rss_mb(self.pid) if self.pid is not None else None
+            if rss is not None:
+                self._last_rss = max(rss, self._last_rss or 0.0)
+                if rss > limits.memory_limit_mb:
+                    return self._kill_busy(Status.MEMORY, elapsed,
+                                           f"resident memory {rss:.0f} MiB passed the "
+                                           f"{limits.memory_limit_mb:g} MiB limit (worker killed)")
+        return None
+
+    def run(self, task: Task) -> TaskResult:
+        """Solve one task and wait for its result (starting a worker if needed): for Ray actors."""
+        while True:
+            if self._state is _State.STOPPED:
+                self.spawn()
+            while self._state is _State.STARTING:
+                self._wait_once()
+            if self.dispatch(task):
+                break
+        while True:
+            result = self._wait_once()
+            if result is not None:
+                return result
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _wait_once(self) -> TaskResult | None:
+        timeout = self.next_check(time.monotonic())
+        if wait([self.connection], timeout):
+            result = self.on_readable()
+            if result is not None:
+                return result
+        return self.check(time.monotonic())
+
+    def _kill_busy(self, status: Status, elapsed: float, error: str) -> TaskResult:
+        task = self._task
+        assert task is not None
+        peak = self._last_rss
+        self._kill()
+        self._reap()
+        return TaskResult(task.id, status, (), elapsed, peak, error, num_test=len(task.test))
+
+    def _died(self) -> TaskResult | None:
+        state, task, elapsed = self._state, self._task, time.monotonic() - self._since
+        peak = self._last_rss
+        how = self._reap()
+        if state is _State.STARTING:
+            raise WorkerStartError(f"a worker died while building solver {self.setup.spec.name!r} "
+                                   f"({how}){self._log_tail()}")
+        if task is None:  # it died between tasks: nothing was lost, the next dispatch starts another
+            return None
+        return TaskResult(task.id, Status.CRASHED, (), elapsed, peak, f"the worker process {how}",
+                          num_test=len(task.test))
+
+    def _kill(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL)  # the worker and anything it started
+            except (ProcessLookupError, PermissionError):
+                self._process.kill()
+
+    def _reap(self) -> str:
+        """Forget the worker process (waiting for it) and say how it ended."""
+        how = "ended"
+        if self._process is not None:
+            try:
+                code = self._process.wait(timeout=5.0)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                code = self._process.wait()
+            if code < 0:
+                try:
+                    how = f"was killed by signal {signal.Signals(-code).name}"
+                except ValueError:
+                    how = f"was killed by signal {-code}"
+            else:
+                how = f"exited with code {code}"
+        for connection in (self._inbox, self._outbox):
+            if connection is not None:
+                connection.close()
+        self._process = self._inbox = self._outbox = None
+        self._task = None
+        self._state = _State.STOPPED
+        return how
+
+    def _log_tail(self, chars: int = 2000) -> str:
+        if self.log_path is None or not self.log_path.exists():
+            return ""
+        with open(self.log_path, "rb") as handle:
+            handle.seek(max(0, self.log_path.stat().st_size - chars))
+            tail = handle.read().decode("utf-8", "replace").strip()
+        return f"; its log ({self.log_path}) ends:\n{tail}" if tail else ""

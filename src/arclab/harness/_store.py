@@ -1,0 +1,376 @@
+"""The results store: one SQLite file per run directory, written as each task finishes.
+
+Durability: WAL journal, one transaction per finished task, so a run killed at any moment
+(kill -9 included) keeps every task it recorded; running the same command again resumes.
+(synchronous=NORMAL: safe against the process dying; a power cut may lose the last commits.)
+
+Readers (`arclab runs`, `arclab compare`, the web app, reports) open a run with `open_run`
+and use `settings`, `results`, `summary`, `submission` — not SQL — so the schema can evolve.
+
+Schema (version 1; `PRAGMA user_version`):
+
+run — one row: the run's settings (see RunSettings for each field)
+    solver, solver_target, solver_args (JSON object), seed, time_limit (NULL = none),
+    memory_limit_mb (NULL = none), source, solutions, source_name, source_version,
+    arclab_version, created_at, extra (JSON object)
+plan — one row per task the run is to solve
+    task_id      the task's id
+    num_test     how many test inputs it has
+    has_solutions 1 when its test outputs are known, so it can be scored
+    position     its order in the source
+results — one row per finished task (see TaskResult)
+    task_id      the task's id
+    status       ok | error | timeout | memory | crashed
+    attempts     JSON: per test input, a list of {"grid": [[...]], "metadata": {...}}, best first
+    correct      JSON list of booleans per test input, or NULL when the outputs are unknown
+    outputs_solved  how many test outputs were solved (0 when unknown)
+    num_test     how many test inputs the task has
+    seconds      time spent on the task
+    peak_memory_mb  the worker's peak resident memory during the task (NULL when unknown)
+    error        traceback or reason for a failed task ('' when ok)
+    session      the session (sessions.id) that ran it
+    finished_at  when it finished (UTC, ISO 8601)
+sessions — one row per `arclab eval` invocation on this directory
+    id, started_at, finished_at (NULL while running or if killed), outcome (running |
+    complete | interrupted | failed), backend, workers, address, host, pid,
+    tasks_run (tasks recorded by this session)
+"""
+
+from __future__ import annotations
+
+import datetime
+import fcntl
+import json
+import os
+import socket
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import IO, Any
+
+from ..solvers import Attempt
+from ..task import ArclabError, Grid
+from ._results import Status, TaskResult
+from ._settings import RunSettings
+
+STORE_FILE = "results.sqlite"
+"""The store's file name inside a run directory."""
+SUBMISSION_FILE = "submission.json"
+"""Where `arclab eval` writes the Kaggle submission inside a run directory."""
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE run (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    solver TEXT NOT NULL, solver_target TEXT NOT NULL, solver_args TEXT NOT NULL,
+    seed INTEGER NOT NULL, time_limit REAL, memory_limit_mb REAL,
+    source TEXT NOT NULL, solutions TEXT, source_name TEXT NOT NULL, source_version TEXT NOT NULL,
+    arclab_version TEXT NOT NULL, created_at TEXT NOT NULL, extra TEXT NOT NULL
+);
+CREATE TABLE plan (
+    task_id TEXT PRIMARY KEY, num_test INTEGER NOT NULL, has_solutions INTEGER NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
+    outcome TEXT NOT NULL, backend TEXT NOT NULL, workers INTEGER NOT NULL, address TEXT,
+    host TEXT NOT NULL, pid INTEGER NOT NULL, tasks_run INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE results (
+    task_id TEXT PRIMARY KEY, status TEXT NOT NULL, attempts TEXT NOT NULL, correct TEXT,
+    outputs_solved INTEGER NOT NULL, num_test INTEGER NOT NULL, seconds REAL NOT NULL,
+    peak_memory_mb REAL, error TEXT NOT NULL, session INTEGER NOT NULL REFERENCES sessions(id),
+    finished_at TEXT NOT NULL
+);
+"""
+
+_SETTINGS_COLUMNS = ("solver", "solver_target", "solver_args", "seed", "time_limit", "memory_limit_mb",
+                     "source", "solutions", "source_name", "source_version", "arclab_version",
+                     "created_at", "extra")
+_JSON_SETTINGS = ("solver_args", "extra")
+
+
+class StoreError(ArclabError):
+    """A run directory cannot be used: not a run, another version, other settings, or busy."""
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One `arclab eval` invocation on a run directory."""
+
+    id: int
+    started_at: str
+    finished_at: str | None
+    """None while running, or when the process was killed."""
+    outcome: str
+    """running | complete | interrupted | failed (a killed session stays 'running')."""
+    backend: str
+    workers: int
+    address: str | None
+    host: str
+    pid: int
+    tasks_run: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedTask:
+    """A task the run is to solve."""
+
+    task_id: str
+    num_test: int
+    has_solutions: bool
+
+
+def now_iso() -> str:
+    """The current UTC time, ISO 8601, to the second."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def is_run_dir(path: str | Path) -> bool:
+    """True when `path` holds a results store."""
+    return (Path(path) / STORE_FILE).is_file()
+
+
+def open_run(directory: str | Path) -> RunStore:
+    """Open a run directory read-only (safe while the run is still writing)."""
+    return RunStore.open(directory)
+
+
+class RunStore:
+    """A run directory's SQLite store. `create` or `resume` to write; `open` to read."""
+
+    def __init__(self, directory: Path, connection: sqlite3.Connection, *, writable: bool,
+                 lock: IO[str] | None = None) -> None:
+        self.directory = directory
+        self._db = connection
+        self.writable = writable
+        self._lock = lock
+
+    # --- opening --------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, directory: str | Path) -> RunStore:
+        """Open an existing run read-only."""
+        directory = Path(directory)
+        path = directory / STORE_FILE
+        if not path.is_file():
+            raise StoreError(f"{directory}: not a run directory (no {STORE_FILE})")
+        connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        store = cls(directory, connection, writable=False)
+        store._check_version()
+        return store
+
+    @classmethod
+    def create_or_resume(cls, directory: str | Path, settings: RunSettings) -> RunStore:
+        """Open the run in `directory` for writing, creating it, or resuming it if the settings match.
+
+        Holds a lock until closed, so two processes never write one run.
+        """
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        lock = open(directory / ".lock", "w")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            raise StoreError(f"{directory}: another process is writing this run") from None
+        store: RunStore | None = None
+        try:
+            path = directory / STORE_FILE
+            if not path.is_file():
+                _create(path, settings)
+            store = cls(directory, sqlite3.connect(path, check_same_thread=False), writable=True, lock=lock)
+            store._db.execute("PRAGMA synchronous=NORMAL")
+            store._check_version()
+            differences = store.settings.differences(settings)
+            if differences:
+                raise StoreError(f"{directory} holds a run with other settings ("
+                                 + "; ".join(differences) + "): use another --out directory")
+        except BaseException:
+            if store is not None:
+                store.close()
+            else:
+                lock.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Close the database and release the writer's lock."""
+        self._db.close()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> RunStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_version(self) -> None:
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.directory / STORE_FILE}: not a results store ({error})") from None
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"{self.directory / STORE_FILE}: store version {version}, "
+                             f"this arclab reads version {SCHEMA_VERSION}")
+
+    # --- reading --------------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> RunSettings:
+        """The run's settings."""
+        row = self._db.execute(f"SELECT {', '.join(_SETTINGS_COLUMNS)} FROM run WHERE id = 1").fetchone()
+        if row is None:
+            raise StoreError(f"{self.directory / STORE_FILE}: the run has no settings")
+        values: dict[str, Any] = dict(zip(_SETTINGS_COLUMNS, row))
+        for column in _JSON_SETTINGS:
+            values[column] = json.loads(values[column])
+        known = {f.name for f in fields(RunSettings)}
+        return RunSettings(**{k: v for k, v in values.items() if k in known})
+
+    def plan(self) -> tuple[PlannedTask, ...]:
+        """The tasks the run is to solve, in source order."""
+        rows = self._db.execute("SELECT task_id, num_test, has_solutions FROM plan ORDER BY position, task_id")
+        return tuple(PlannedTask(task_id, num_test, bool(known)) for task_id, num_test, known in rows)
+
+    def finished_ids(self) -> frozenset[str]:
+        """Ids of tasks with a recorded result."""
+        return frozenset(row[0] for row in self._db.execute("SELECT task_id FROM results"))
+
+    def results(self, statuses: Iterable[Status | str] | None = None) -> tuple[TaskResult, ...]:
+        """Every recorded result (optionally only those with the given statuses), by task id."""
+        query = f"SELECT {_RESULT_COLUMNS} FROM results"
+        params: list[str] = []
+        if statuses is not None:
+            params = [str(s) for s in statuses]
+            query += f" WHERE status IN ({', '.join('?' for _ in params)})"
+        return tuple(_result_from_row(row) for row in self._db.execute(query + " ORDER BY task_id", params))
+
+    def result(self, task_id: str) -> TaskResult | None:
+        """One task's result, or None if it has not finished."""
+        row = self._db.execute(f"SELECT {_RESULT_COLUMNS} FROM results WHERE task_id = ?", (task_id,)).fetchone()
+        return _result_from_row(row) if row else None
+
+    def outcomes(self) -> Iterator[tuple[str, Status, tuple[bool, ...] | None, float]]:
+        """(task id, status, correct, seconds) of each finished task, without decoding attempts."""
+        for task_id, status, correct, seconds in self._db.execute(
+                "SELECT task_id, status, correct, seconds FROM results ORDER BY task_id"):
+            yield task_id, Status(status), _decode_correct(correct), seconds
+
+    def sessions(self) -> tuple[Session, ...]:
+        """Every session that worked on this run, oldest first."""
+        rows = self._db.execute("SELECT id, started_at, finished_at, outcome, backend, workers, address, host, "
+                                "pid, tasks_run FROM sessions ORDER BY id")
+        return tuple(Session(*row) for row in rows)
+
+    def submission(self) -> dict[str, tuple[tuple[Grid | None, ...], ...]]:
+        """The Kaggle submission for every planned task (a task without attempts gets None)."""
+        results = {r.task_id: r for r in self.results()}
+        out: dict[str, tuple[tuple[Grid | None, ...], ...]] = {}
+        for task in self.plan():
+            result = results.get(task.task_id)
+            grids = result.grids if result is not None else ()
+            out[task.task_id] = tuple(grids[i] if i < len(grids) else (None,) for i in range(task.num_test))
+        return out
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def set_plan(self, tasks: Iterable[PlannedTask]) -> None:
+        """Record the tasks to solve (replacing the plan of a resumed run; results are kept)."""
+        self._require_writable()
+        with self._db:
+            self._db.execute("DELETE FROM plan")
+            self._db.executemany("INSERT INTO plan (task_id, num_test, has_solutions, position) VALUES (?, ?, ?, ?)",
+                                 ((t.task_id, t.num_test, int(t.has_solutions), i) for i, t in enumerate(tasks)))
+
+    def forget(self, statuses: Iterable[Status | str]) -> int:
+        """Delete the results with these statuses (so they run again); how many were deleted."""
+        self._require_writable()
+        params = [str(s) for s in statuses]
+        if not params:
+            return 0
+        with self._db:
+            cursor = self._db.execute(f"DELETE FROM results WHERE status IN ({', '.join('?' for _ in params)})",
+                                      params)
+        return cursor.rowcount
+
+    def begin_session(self, backend: str, workers: int, address: str | None = None) -> int:
+        """Record the start of an invocation; returns its id."""
+        self._require_writable()
+        with self._db:
+            cursor = self._db.execute(
+                "INSERT INTO sessions (started_at, outcome, backend, workers, address, host, pid) "
+                "VALUES (?, 'running', ?, ?, ?, ?, ?)",
+                (now_iso(), backend, workers, address, socket.gethostname(), os.getpid()))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def end_session(self, session: int, outcome: str) -> None:
+        """Record how an invocation ended."""
+        self._require_writable()
+        with self._db:
+            self._db.execute("UPDATE sessions SET finished_at = ?, outcome = ? WHERE id = ?",
+                             (now_iso(), outcome, session))
+
+    def record(self, result: TaskResult, session: int) -> None:
+        """Store one finished task durably (its own transaction)."""
+        self._require_writable()
+        attempts = json.dumps([[{"grid": a.grid.to_list(), "metadata": dict(a.metadata)} for a in per_input]
+                               for per_input in result.attempts], separators=(",", ":"))
+        correct = json.dumps(list(result.correct)) if result.correct is not None else None
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO results (task_id, status, attempts, correct, outputs_solved, num_test, "
+                "seconds, peak_memory_mb, error, session, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (result.task_id, str(result.status), attempts, correct, result.outputs_solved, result.num_test,
+                 result.seconds, result.peak_memory_mb, result.error, session, now_iso()))
+            self._db.execute("UPDATE sessions SET tasks_run = tasks_run + 1 WHERE id = ?", (session,))
+
+    def _require_writable(self) -> None:
+        if not self.writable:
+            raise StoreError(f"{self.directory}: opened read-only")
+
+
+def _create(path: Path, settings: RunSettings) -> None:
+    """Write a new store beside `path` and move it into place: a store is complete or absent."""
+    tmp = path.with_name(path.name + ".new")
+    tmp.unlink(missing_ok=True)
+    connection = sqlite3.connect(tmp)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        with connection:
+            connection.executescript(_SCHEMA)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            values = [json.dumps(dict(getattr(settings, c)), sort_keys=True) if c in _JSON_SETTINGS
+                      else getattr(settings, c) for c in _SETTINGS_COLUMNS]
+            connection.execute(f"INSERT INTO run (id, {', '.join(_SETTINGS_COLUMNS)}) "
+                               f"VALUES (1, {', '.join('?' for _ in _SETTINGS_COLUMNS)})", values)
+    finally:
+        connection.close()
+    os.replace(tmp, path)
+
+
+_RESULT_COLUMNS = "task_id, status, attempts, correct, seconds, peak_memory_mb, error, num_test"
+
+
+def _decode_correct(text: str | None) -> tuple[bool, ...] | None:
+    return tuple(bool(v) for v in json.loads(text)) if text is not None else None
+
+
+def _result_from_row(row: tuple[Any, ...]) -> TaskResult:
+    task_id, status, attempts, correct, seconds, peak, error, num_test = row
+    decoded = tuple(tuple(Attempt(Grid(a["grid"]), a.get("metadata") or {}) for a in per_input)
+                    for per_input in json.loads(attempts))
+    return TaskResult(task_id, Status(status), decoded, seconds, peak, error, _decode_correct(correct), num_test)
+
+
+def settings_to_json(settings: RunSettings) -> dict[str, Any]:
+    """The settings as a JSON object (for reports and the web app)."""
+    out: dict[str, Any] = {}
+    for f in fields(RunSettings):
+        value = getattr(settings, f.name)
+        out[f.name] = dict(value) if isinstance(value, Mapping) else value
+    return out

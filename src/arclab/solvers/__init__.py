@@ -1,0 +1,39 @@
+"""Solvers: the interface every solver implements, and the registry that finds them by name."""
+
+from ._registry import (
+    BUILTIN_SOLVERS,
+    ENTRY_POINT_GROUP,
+    SolverArgumentError,
+    SolverError,
+    SolverLoadError,
+    SolverSpec,
+    UnknownSolverError,
+    available_solvers,
+    load_factory,
+    make_solver,
+    parse_assignments,
+    solver_spec,
+    solver_target,
+)
+from ._types import MAX_ATTEMPTS, Attempt, Prediction, SolveContext, Solver
+
+__all__ = [
+    "Attempt",
+    "BUILTIN_SOLVERS",
+    "ENTRY_POINT_GROUP",
+    "MAX_ATTEMPTS",
+    "Prediction",
+    "SolveContext",
+    "Solver",
+    "SolverArgumentError",
+    "SolverError",
+    "SolverLoadError",
+    "SolverSpec",
+    "UnknownSolverError",
+    "available_solvers",
+    "load_factory",
+    "make_solver",
+    "parse_assignments",
+    "solver_spec",
+    "solver_target",
+]

@@ -1,0 +1,66 @@
+"""What a solver is: it takes a task (test outputs withheld) and a context, and returns attempts."""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from ..task import Grid, Task
+
+MAX_ATTEMPTS = 2
+"""Attempts scored per test input; a solver may return more, the harness keeps the first two."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One guess at a test output, with what the solver wants remembered about it."""
+
+    grid: Grid
+    """The predicted output grid."""
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    """JSON-serialisable notes, e.g. {"program": "...", "score": 1.0}; kept in the results store."""
+
+
+Prediction = tuple[tuple[Attempt, ...], ...]
+"""One tuple of attempts per test input, in the task's test order, best attempt first."""
+
+
+@dataclass(frozen=True, slots=True)
+class SolveContext:
+    """What the harness tells a solver besides the task: its seed and its time budget."""
+
+    seed: int
+    """The run's seed; `rng()` mixes it with the task id."""
+    deadline: float | None
+    """A `time.monotonic()` value by which `solve` should return; None means no limit."""
+    time_limit: float | None
+    """Seconds allowed for this task (the deadline is a little earlier); None means no limit."""
+    task_id: str = ""
+    """The id of the task being solved (seeds `rng()`)."""
+
+    def rng(self) -> random.Random:
+        """A fresh generator seeded from the seed and the task id: the same numbers in any process."""
+        return random.Random(f"{self.seed}:{self.task_id}")
+
+    def time_left(self) -> float:
+        """Seconds until the deadline (inf when there is none; never negative)."""
+        if self.deadline is None:
+            return math.inf
+        return max(0.0, self.deadline - time.monotonic())
+
+    def expired(self) -> bool:
+        """True once the deadline has passed: an anytime solver returns its best so far."""
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+
+@runtime_checkable
+class Solver(Protocol):
+    """Anything with `solve(task, context) -> Prediction`."""
+
+    def solve(self, task: Task, context: SolveContext) -> Prediction:
+        """Attempts for each of `task.test` (whose outputs are None)."""
+        ...
