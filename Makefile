@@ -9,11 +9,11 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ray]'
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/arclab datasets
+	$(BIN)/arclab eval arc-agi-1/evaluation --solver identity --out runs/identity
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
