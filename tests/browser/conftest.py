@@ -1,4 +1,5 @@
-"""A real headless Chromium (Debian's, driven by Playwright) against the app served on loopback.
+"""A real headless Chromium (Debian's, driven by Playwright) against the app served on loopback,
+over ARC-AGI-1 training and two demo runs.
 
 Off CI the tests skip when Chromium or Playwright is missing; on CI (CI=true) they fail instead,
 since .ci/run installs both. The browser may reach nothing but the app: any other request is
@@ -7,6 +8,7 @@ aborted and recorded, and a test fails if there was one.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import socket
@@ -20,6 +22,7 @@ from typing import Any
 import pytest
 import uvicorn
 
+from arclab.datasets import load_tasks
 from arclab.web import Catalogue, create_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,15 +45,41 @@ def chromium_path() -> str:
 
 @dataclass
 class Served:
-    """The app on a loopback port, and where the page was not allowed to go."""
+    """The app on a loopback port, the runs it serves, and where the page was not allowed to go."""
 
     url: str
+    runs: Path
     blocked: list[str] = field(default_factory=list)
+
+
+DEMO_TASKS = ("007bbfb7", "3aa6fb7a", "a9f96cdd", "d037b0a7", "ed36ccf7", "67a3c6ac", "9565186b", "aedd82e4")
+DEMO_RUNS = {
+    "baseline": {"007bbfb7": "wrong", "3aa6fb7a": "wrong", "a9f96cdd": "solved", "d037b0a7": "error",
+                 "ed36ccf7": "solved", "67a3c6ac": "timeout", "9565186b": "wrong"},
+    "search-d3": {"007bbfb7": "solved", "3aa6fb7a": "second", "a9f96cdd": "solved", "d037b0a7": "solved",
+                  "ed36ccf7": "wrong", "67a3c6ac": "solved", "9565186b": "wrong", "aedd82e4": "error"},
+}
+"""Two runs over eight ARC-AGI-1 training tasks (the last is still pending in the first run)."""
+
+
+def write_demo_runs(root: Path) -> Path:
+    path = ROOT / "tests" / "report" / "runs_fixture.py"
+    spec = importlib.util.spec_from_file_location("arclab_tests_runs_fixture", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    tasks = load_tasks("arc-agi-1/training")
+    chosen = [tasks[task_id] for task_id in DEMO_TASKS]
+    for name, outcomes in DEMO_RUNS.items():
+        module.write_run(root / name, "arc-agi-1/training", chosen, outcomes,
+                         solver="identity" if name == "baseline" else "search")
+    return root
 
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    catalogue = Catalogue.build(["arc-agi-1/training"], named=False)
+    runs = write_demo_runs(tmp_path_factory.mktemp("runs"))
+    catalogue = Catalogue.build(["arc-agi-1/training"], [runs], named=False)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -64,7 +93,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             pytest.fail("the app did not start")
         time.sleep(0.02)
     try:
-        yield Served(f"http://127.0.0.1:{port}")
+        yield Served(f"http://127.0.0.1:{port}", runs)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -86,7 +115,7 @@ def browser_context(served: Served, tmp_path_factory: pytest.TempPathFactory) ->
 
         def guard(route: Any) -> None:
             url = route.request.url
-            if url.startswith(served.url + "/") or url.startswith("data:"):
+            if url.startswith((served.url + "/", "data:", "file://")):
                 route.continue_()
             else:
                 served.blocked.append(url)

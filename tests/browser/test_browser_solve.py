@@ -14,7 +14,7 @@ TASK_ID = "3aa6fb7a"  # test output = test input with four cells changed
 
 def read_editor(page: Any) -> list[list[int]]:
     """The editor's grid as the page shows it (each cell's colour class)."""
-    return page.evaluate("""() => {
+    rows: list[list[int]] = page.evaluate("""() => {
         const grid = document.querySelector('#editor-grid');
         const rows = [];
         for (const cell of grid.children) {
@@ -23,6 +23,7 @@ def read_editor(page: Any) -> list[list[int]]:
         }
         return rows;
     }""")
+    return rows
 
 
 def cell(page: Any, r: int, c: int) -> Any:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from arclab.datasets import load_tasks
 from arclab.web import Catalogue, create_app
 
 SECRET = "TOP-SECRET-MARKER-5b1e"
@@ -40,9 +44,36 @@ def secret() -> str:
     return SECRET
 
 
+def runs_fixture() -> ModuleType:
+    """tests/report/runs_fixture.py (test folders are not packages, so it is loaded by path)."""
+    path = Path(__file__).resolve().parents[1] / "report" / "runs_fixture.py"
+    spec = importlib.util.spec_from_file_location("arclab_tests_runs_fixture", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture()
-def app(data_dir: Path) -> FastAPI:
-    return create_app(Catalogue.build([data_dir], named=False))
+def write_run() -> Any:
+    """runs_fixture.write_run: a run directory with the outcomes asked for."""
+    return runs_fixture().write_run
+
+
+@pytest.fixture()
+def runs_dir(tmp_path: Path, data_dir: Path, write_run: Any) -> Path:
+    """runs/{alpha,beta}: two runs over the data folder with different outcomes."""
+    tasks = list(load_tasks(data_dir))
+    write_run(tmp_path / "runs" / "alpha", str(data_dir), tasks, {"mirror": "solved", "blind": "wrong"})
+    write_run(tmp_path / "runs" / "beta", str(data_dir), tasks, {"mirror": "wrong", "blind": "error"},
+              solver="other")
+    return tmp_path / "runs"
+
+
+@pytest.fixture()
+def app(data_dir: Path, runs_dir: Path) -> FastAPI:
+    app: FastAPI = create_app(Catalogue.build([data_dir], [runs_dir], named=False))
+    return app
 
 
 @pytest.fixture()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -79,7 +81,7 @@ def test_oversized_bodies_are_413(client: TestClient) -> None:
     big = b'{"grid": [[0]], "pad": "' + b"x" * 70_000 + b'"}'
     assert client.post(URL, content=big, headers={"content-type": "application/json"}).status_code == 413
 
-    def chunks():  # no content-length: the limit applies as the body streams in
+    def chunks() -> Iterator[bytes]:  # no content-length: the limit applies as the body streams in
         for _ in range(100):
             yield b" " * 1000
 
@@ -92,7 +94,7 @@ def test_wrong_methods_are_405(client: TestClient) -> None:
     assert client.put("/api/sources/data/tasks/mirror").status_code == 405
 
 
-segment = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40)
+segment = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

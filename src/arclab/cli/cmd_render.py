@@ -12,7 +12,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                     "when known; with --run, also that run's attempts and their diffs against the outputs.")
     parser.add_argument("task_id", metavar="TASK_ID")
     parser.add_argument("--dataset", "-d", metavar="SOURCE",
-                        help="dataset name, directory or JSON file (default: search the named datasets)")
+                        help="dataset name, directory or JSON file (default: the run's source, else search the "
+                             "named datasets)")
+    parser.add_argument("--run", dest="run_dir", metavar="DIR", help="a run directory: draw its attempts and their diffs")
     parser.add_argument("--out", "-o", required=True, metavar="FILE", help="output file, .png or .svg")
     parser.add_argument("--cell", type=int, metavar="PX", help="cell size in pixels (default: fit ~300 px)")
     parser.add_argument("--hide-test-outputs", action="store_true",
@@ -21,13 +23,26 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..datasets import load_task
+    from ..datasets import SourceError, load_task
+    from ..harness import open_run
     from ..render import RenderError, save, task_figure
+    from ..report import run_tasks
 
     if args.cell is not None and not 2 <= args.cell <= 64:
         raise RenderError(f"--cell {args.cell}: give 2 to 64 pixels")
     attempts = None
-    task = load_task(args.task_id, args.dataset)
+    task = None
+    if args.run_dir:
+        with open_run(args.run_dir) as store:
+            result = store.result(args.task_id)
+            if result is None:
+                raise SourceError(f"{args.run_dir}: the run has no result for task {args.task_id!r}")
+            attempts = [[a.grid for a in per_test] for per_test in result.attempts]
+            if args.dataset is None:
+                tasks = run_tasks(store.settings)
+                task = tasks.get(args.task_id) if tasks is not None else None
+    if task is None:
+        task = load_task(args.task_id, args.dataset)
     figure = task_figure(task, attempts, show_test_outputs=not args.hide_test_outputs)
     path = save(figure, args.out, args.cell)
     print(f"wrote {path}")

@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     from ..web import Catalogue, create_app
 
-    catalogue = Catalogue.build(args.data)
-    print(f"arclab: serving {len(catalogue.sources)} task source(s) on http://{args.host}:{args.port}/ "
-          "(Ctrl+C stops)")
+    catalogue = Catalogue.build(args.data, args.runs)
+    print(f"arclab: serving {len(catalogue.sources)} task source(s) and {len(catalogue.runs)} run(s) on "
+          f"http://{args.host}:{args.port}/ (Ctrl+C stops)")
     uvicorn.run(create_app(catalogue), host=args.host, port=args.port, log_level="warning")
     return 0

@@ -1,7 +1,7 @@
 """The local web app: browse datasets and runs, compare runs, and solve tasks by hand."""
 
 from ._app import MAX_BODY, create_app
-from ._catalogue import Catalogue, SourceRef
+from ._catalogue import Catalogue, RunRef, SourceRef
 from ._tries import Try, TryBook
 
-__all__ = ["MAX_BODY", "Catalogue", "SourceRef", "Try", "TryBook", "create_app"]
+__all__ = ["MAX_BODY", "Catalogue", "RunRef", "SourceRef", "Try", "TryBook", "create_app"]

@@ -3,7 +3,7 @@ never turned into paths."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
@@ -18,7 +18,7 @@ SourceId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$", descripti
 TaskId = Annotated[str, Path(pattern=r"^[\w.-]{1,128}$", description="A task id")]
 TestIndex = Annotated[int, Path(ge=0, le=99, description="Which test input, from 0")]
 
-NOT_FOUND = {404: {"model": Problem, "description": "No such source, task or test input"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such source, task or test input"}}
 
 router = APIRouter(prefix="/api", responses={422: {"description": "Invalid input"}})
 
@@ -55,11 +55,6 @@ def list_sources(request: Request) -> list[Source]:
         out.append(Source(id=ref.id, name=ref.name, version=tasks.version, tasks=len(tasks),
                           problems=len(tasks.problems)))
     return out
-
-
-@router.get("/runs", summary="The runs this app serves")
-def list_runs(request: Request) -> list[dict[str, object]]:
-    return []
 
 
 @router.get("/sources/{source_id}/tasks", response_model=list[TaskSummary], responses=NOT_FOUND,

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 
 from .. import __version__
 from ..task import ArclabError
-from . import _api, _pages
+from . import _api, _api_runs, _pages
 from ._catalogue import Catalogue
 from ._tries import TryBook
 
@@ -95,11 +95,12 @@ def create_app(catalogue: Catalogue) -> FastAPI:
     app.state.catalogue = catalogue
     app.state.tries = TryBook()
     app.include_router(_api.router)
+    app.include_router(_api_runs.router)
     app.include_router(_pages.router)
 
     @app.exception_handler(ArclabError)
     async def _unavailable(request: Request, error: ArclabError) -> JSONResponse:
         return JSONResponse({"detail": f"cannot load: {error}"}, status_code=404)
 
-    app.add_middleware(Guard)  # type: ignore[arg-type]
+    app.add_middleware(Guard)
     return app

@@ -1,7 +1,7 @@
 """What the app serves: the task sources and run directories it was started with, by id.
 
 The API names sources and runs only by these ids, never by path, so nothing outside them
-can be reached however a request is spelled.
+can be reached however a request is spelled. A run's own task source is served with it.
 """
 
 from __future__ import annotations
@@ -13,14 +13,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
+from ..harness import find_runs, open_run
 
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """A task source the app serves: its id in URLs, and the name load_tasks takes."""
+    """A task source the app serves: its id in URLs, and what load_tasks takes."""
 
     id: str
     name: str
+    solutions: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunRef:
+    """A run directory the app serves, and the id of its task source (None if it is gone)."""
+
+    id: str
+    path: Path
+    source_id: str | None
 
 
 def slug(text: str) -> str:
@@ -39,32 +50,50 @@ def _unique(base: str, taken: set[str]) -> str:
 
 @dataclass
 class Catalogue:
-    """The served sources by id, with their task sets loaded on first use and kept."""
+    """The served sources and runs by id; task sets are loaded on first use and kept."""
 
     sources: dict[str, SourceRef]
+    runs: dict[str, RunRef] = field(default_factory=dict)
     _loaded: dict[str, TaskSet] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def build(cls, sources: Iterable[str | Path] = (), *, named: bool = True) -> Catalogue:
-        """The named datasets (unless named=False) and each given source (a directory or JSON
-        file of tasks, or a dataset name); a path that does not exist raises SourceError."""
-        names: list[str] = list(NAMED_DATASETS) if named else []
+    def build(cls, sources: Iterable[str | Path] = (), runs: Iterable[str | Path] = (), *,
+              named: bool = True) -> Catalogue:
+        """The named datasets (unless named=False), each given source (a dataset name, or a directory
+        or JSON file of tasks) and the runs found in `runs` (run directories, or folders of them) with
+        their own sources. A source path that does not exist raises SourceError."""
+        wanted: list[tuple[str, str | None]] = [(name, None) for name in NAMED_DATASETS] if named else []
         for source in sources:
-            name = str(source)
-            if name not in NAMED_DATASETS:
-                path = Path(source).resolve()
-                if not path.exists():
-                    raise SourceError(f"{source}: no such dataset, directory or file")
-                name = str(path)
-            if name not in names:
-                names.append(name)
+            wanted.append((_canonical(source), None))
+        run_sources: list[tuple[Path, tuple[str, str | None] | None]] = []
+        directories: list[Path] = []
+        for path in runs:
+            found = find_runs([path])
+            if not found:
+                raise SourceError(f"{path}: not a run directory, nor a folder holding any")
+            directories.extend(d for d in found if d not in directories)
+        for directory in directories:
+            with open_run(directory) as store:
+                settings = store.settings
+            key = (settings.source, settings.solutions)
+            usable = settings.source in NAMED_DATASETS or Path(settings.source).exists()
+            if usable and key not in wanted:
+                wanted.append(key)
+            run_sources.append((directory, key if usable else None))
         taken: set[str] = set()
-        refs = {}
-        for name in names:
-            key = _unique(slug(name if name in NAMED_DATASETS else Path(name).stem), taken)
-            refs[key] = SourceRef(key, name)
-        return cls(refs)
+        refs: dict[str, SourceRef] = {}
+        ids: dict[tuple[str, str | None], str] = {}
+        for name, solutions in dict.fromkeys(wanted):
+            source_id = _unique(slug(name if name in NAMED_DATASETS else Path(name).stem), taken)
+            refs[source_id] = SourceRef(source_id, name, solutions)
+            ids[(name, solutions)] = source_id
+        taken = set()
+        run_refs: dict[str, RunRef] = {}
+        for directory, source_key in run_sources:
+            run_id = _unique(slug(directory.resolve().name), taken)
+            run_refs[run_id] = RunRef(run_id, directory.resolve(), ids.get(source_key) if source_key else None)
+        return cls(refs, run_refs)
 
     def tasks(self, source_id: str) -> TaskSet | None:
         """The task set of a served source, or None for an unknown id."""
@@ -73,11 +102,16 @@ class Catalogue:
             return None
         with self._lock:
             if source_id not in self._loaded:
-                self._loaded[source_id] = load_tasks(ref.name)
+                self._loaded[source_id] = load_tasks(ref.name, solutions=ref.solutions)
             return self._loaded[source_id]
 
-    def source_id_for(self, name: str) -> str | None:
-        """The id under which a dataset name or path is served, if it is."""
-        if name not in NAMED_DATASETS:
-            name = str(Path(name).resolve())
-        return next((ref.id for ref in self.sources.values() if ref.name == name), None)
+
+def _canonical(source: str | Path) -> str:
+    """A dataset name as is; a path made absolute, and checked to exist."""
+    name = str(source)
+    if name in NAMED_DATASETS:
+        return name
+    path = Path(source).resolve()
+    if not path.exists():
+        raise SourceError(f"{source}: no such dataset, directory or file")
+    return str(path)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..report import Outcome
 from ..task import MAX_SIZE, MIN_SIZE, NUM_COLOURS
 from ._tries import HandStatus
 
@@ -14,7 +15,6 @@ Row = Annotated[list[Colour], Field(min_length=MIN_SIZE, max_length=MAX_SIZE)]
 GridJson = Annotated[list[Row], Field(min_length=MIN_SIZE, max_length=MAX_SIZE,
                                       description="Rows of colours 0-9; 1x1 to 30x30, every row as long")]
 
-RunStatus = Literal["solved", "unsolved", "failed"]
 
 
 class Answer(BaseModel):
@@ -92,3 +92,85 @@ class TryResult(BaseModel):
 class Problem(BaseModel):
     detail: str
 
+
+
+class RunInfo(BaseModel):
+    """A run: its solver, its source, and its scores so far."""
+
+    id: str
+    solver: str
+    solver_args: dict[str, Any]
+    source: str = Field(description="The task set's name")
+    source_id: str | None = Field(description="Where the app serves the run's tasks (null: not found)")
+    version: str
+    seed: int
+    created_at: str
+    tasks: int
+    finished: int
+    scored: bool = Field(description="Whether the test outputs are known, so the scores mean something")
+    per_output: float | None
+    per_task: float | None
+    tasks_solved: int
+    outputs_solved: int
+    num_outputs: int
+    statuses: dict[str, int]
+    seconds: float
+
+
+class RunTaskRow(BaseModel):
+    task_id: str
+    outcome: Outcome
+    status: str = Field(description="ok, error, timeout, memory, crashed, or pending")
+    seconds: float | None
+    outputs_solved: int
+    num_test: int
+    error: str = Field(description="The last line of the error, if the task failed")
+
+
+class AttemptOut(BaseModel):
+    grid: GridJson
+    correct: bool | None = Field(description="null when the expected output is unknown")
+    same_shape: bool | None
+    wrong: list[tuple[int, int]] | None = Field(description="The (row, column) cells that differ")
+    summary: str
+    program: str | None
+    metadata: dict[str, Any]
+
+
+class RunTaskDetail(BaseModel):
+    """One task's result in a run: each test input's attempts with their diffs and programs."""
+
+    task_id: str
+    run: str
+    source_id: str | None
+    outcome: Outcome
+    status: str
+    seconds: float | None
+    peak_memory_mb: float | None
+    error: str
+    tests: list[list[AttemptOut]]
+
+
+class TaskChangeOut(BaseModel):
+    task_id: str
+    before: float | None
+    after: float | None
+    status_before: str | None
+    status_after: str | None
+
+
+class Comparison(BaseModel):
+    """Run B against run A over the tasks both planned."""
+
+    a: RunInfo
+    b: RunInfo
+    same_source: bool
+    common: int
+    per_output_delta: float
+    per_task_delta: float
+    tasks_solved_delta: int
+    gained: list[TaskChangeOut]
+    lost: list[TaskChangeOut]
+    status_changes: list[TaskChangeOut]
+    only_a: list[str]
+    only_b: list[str]
