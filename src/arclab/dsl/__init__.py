@@ -1,0 +1,16 @@
+"""The grid DSL: typed primitives, and programs as expression trees that print and parse.
+
+Importing this package registers every primitive in PRIMITIVES.
+"""
+
+from . import colour, counting, drawing, geometry, objects, partition, size, symmetry  # noqa: F401
+from ._program import Call, Const, Expr, ParseError, Var, evaluate, parse, program_size
+from ._registry import PRIMITIVES, Primitive, primitive
+from ._types import BOOL, COLOUR, COLOURMAP, GRID, INT, OBJECT, OBJECTS, POS, SIZE, TYPES, Object, value_key
+from ._util import background
+
+__all__ = [
+    "BOOL", "COLOUR", "COLOURMAP", "GRID", "INT", "OBJECT", "OBJECTS", "POS", "SIZE", "TYPES",
+    "Call", "Const", "Expr", "Object", "PRIMITIVES", "ParseError", "Primitive", "Var",
+    "background", "evaluate", "parse", "primitive", "program_size", "value_key",
+]

@@ -1,0 +1,88 @@
+"""Colour: frequencies, background, recolouring, palette swaps and learned colour maps."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._registry import primitive
+from ._types import COLOUR, COLOURMAP, GRID
+from ._util import background, checked
+
+
+@primitive(GRID, returns=COLOUR)
+def most_common(g: np.ndarray) -> int:
+    """The most frequent colour (ties: the lowest)."""
+    return background(g)
+
+
+@primitive(GRID, returns=COLOUR)
+def least_common(g: np.ndarray) -> int:
+    """The least frequent colour present (ties: the lowest)."""
+    counts = np.bincount(g.ravel(), minlength=10).astype(np.int64)
+    counts[counts == 0] = 1 << 30
+    return int(counts.argmin())
+
+
+@primitive(GRID, returns=COLOUR)
+def most_common_fg(g: np.ndarray) -> int:
+    """The most frequent colour other than the background."""
+    counts = np.bincount(g.ravel(), minlength=10)
+    counts[background(g)] = 0
+    if not counts.any():
+        raise ValueError("no foreground")
+    return int(counts.argmax())
+
+
+@primitive(GRID, COLOUR, COLOUR, returns=GRID, cost=2)
+def recolour(g: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Paint every cell of colour a with colour b."""
+    if a == b or not (g == a).any():
+        raise ValueError("no-op")
+    out = g.copy()
+    out[g == a] = b
+    return checked(out)
+
+
+@primitive(GRID, COLOUR, COLOUR, returns=GRID, cost=2)
+def swap_colours(g: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Exchange colours a and b."""
+    if a >= b:
+        raise ValueError("canonical order only")
+    out = g.copy()
+    out[g == a] = b
+    out[g == b] = a
+    return checked(out)
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def keep_colour(g: np.ndarray, c: int) -> np.ndarray:
+    """Keep only the cells of colour c; the rest becomes background."""
+    bg = background(g)
+    if c == bg:
+        raise ValueError("keeping the background")
+    return checked(np.where(g == c, g, bg).astype(np.uint8))
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def erase_colour(g: np.ndarray, c: int) -> np.ndarray:
+    """Turn every cell of colour c into background."""
+    bg = background(g)
+    if c == bg or not (g == c).any():
+        raise ValueError("no-op")
+    return checked(np.where(g == c, bg, g).astype(np.uint8))
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def fg_to_colour(g: np.ndarray, c: int) -> np.ndarray:
+    """Paint every non-background cell with colour c."""
+    bg = background(g)
+    return checked(np.where(g != bg, c, g).astype(np.uint8))
+
+
+@primitive(GRID, COLOURMAP, returns=GRID, search=False)
+def map_colours(g: np.ndarray, mapping: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """Recolour cell by cell with a colour map learned from the train pairs (other colours stay)."""
+    table = np.arange(10, dtype=np.uint8)
+    for a, b in mapping:
+        table[a] = b
+    return checked(table[g])

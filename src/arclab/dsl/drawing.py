@@ -1,0 +1,146 @@
+"""Drawing and physics: enclosed fills, outlines, rays, gravity, overlays."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import ndimage
+
+from ._registry import primitive
+from ._types import COLOUR, GRID
+from ._util import background, checked
+
+_FOUR = ndimage.generate_binary_structure(2, 1)
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def fill_enclosed(g: np.ndarray, c: int) -> np.ndarray:
+    """Paint colour c into background regions that do not touch the border."""
+    bg = background(g)
+    labels, n = ndimage.label(g == bg, _FOUR)
+    if n == 0:
+        raise ValueError("no background")
+    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    enclosed = (labels > 0) & ~np.isin(labels, border)
+    if not enclosed.any():
+        raise ValueError("nothing enclosed")
+    return checked(np.where(enclosed, c, g).astype(np.uint8))
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def outline(g: np.ndarray, c: int) -> np.ndarray:
+    """Paint colour c on background cells 8-adjacent to any non-background cell."""
+    bg = background(g)
+    fg = g != bg
+    grown = ndimage.binary_dilation(fg, np.ones((3, 3), dtype=bool))
+    return checked(np.where(grown & ~fg, c, g).astype(np.uint8))
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def inner_cells(g: np.ndarray, c: int) -> np.ndarray:
+    """Paint colour c on non-background cells whose four neighbours are all non-background."""
+    bg = background(g)
+    fg = g != bg
+    inner = ndimage.binary_erosion(fg, _FOUR, border_value=0)
+    if not inner.any():
+        raise ValueError("no inner cells")
+    return checked(np.where(inner, c, g).astype(np.uint8))
+
+
+def _fall(g: np.ndarray) -> np.ndarray:
+    """Cells drop to the bottom of their column, keeping their order."""
+    bg = background(g)
+    out = np.full_like(g, bg)
+    h = g.shape[0]
+    for x in range(g.shape[1]):
+        col = g[:, x]
+        cells = col[col != bg]
+        if cells.size:
+            out[h - cells.size:, x] = cells
+    return out
+
+
+@primitive(GRID, returns=GRID)
+def gravity_down(g: np.ndarray) -> np.ndarray:
+    """Every non-background cell falls to the bottom of its column."""
+    return checked(_fall(g))
+
+
+@primitive(GRID, returns=GRID)
+def gravity_up(g: np.ndarray) -> np.ndarray:
+    """Every non-background cell rises to the top of its column."""
+    return checked(_fall(g[::-1])[::-1])
+
+
+@primitive(GRID, returns=GRID)
+def gravity_left(g: np.ndarray) -> np.ndarray:
+    """Every non-background cell slides to the left end of its row."""
+    return checked(_fall(g.T[::-1])[::-1].T)
+
+
+@primitive(GRID, returns=GRID)
+def gravity_right(g: np.ndarray) -> np.ndarray:
+    """Every non-background cell slides to the right end of its row."""
+    return checked(_fall(g.T).T)
+
+
+def _rays(g: np.ndarray, directions: tuple[tuple[int, int], ...]) -> np.ndarray:
+    bg = background(g)
+    out = g.copy()
+    h, w = g.shape
+    ys, xs = np.nonzero(g != bg)
+    if ys.size == 0 or ys.size > 40:
+        raise ValueError("no seeds or too many")
+    for y, x in zip(ys.tolist(), xs.tolist()):
+        c = g[y, x]
+        for dy, dx in directions:
+            yy, xx = y + dy, x + dx
+            while 0 <= yy < h and 0 <= xx < w and g[yy, xx] == bg:
+                out[yy, xx] = c
+                yy += dy
+                xx += dx
+    return out
+
+
+@primitive(GRID, returns=GRID)
+def extend_rows(g: np.ndarray) -> np.ndarray:
+    """Extend every non-background cell left and right along its row until something is hit."""
+    return checked(_rays(g, ((0, 1), (0, -1))))
+
+
+@primitive(GRID, returns=GRID)
+def extend_cols(g: np.ndarray) -> np.ndarray:
+    """Extend every non-background cell up and down its column until something is hit."""
+    return checked(_rays(g, ((1, 0), (-1, 0))))
+
+
+@primitive(GRID, returns=GRID)
+def extend_cross(g: np.ndarray) -> np.ndarray:
+    """Extend every non-background cell in the four axis directions until something is hit."""
+    return checked(_rays(g, ((0, 1), (0, -1), (1, 0), (-1, 0))))
+
+
+@primitive(GRID, returns=GRID)
+def extend_diagonals(g: np.ndarray) -> np.ndarray:
+    """Extend every non-background cell along both diagonals until something is hit."""
+    return checked(_rays(g, ((1, 1), (-1, -1), (1, -1), (-1, 1))))
+
+
+@primitive(GRID, returns=GRID)
+def extend_down(g: np.ndarray) -> np.ndarray:
+    """Extend every non-background cell downwards until something is hit."""
+    return checked(_rays(g, ((1, 0),)))
+
+
+@primitive(GRID, returns=GRID)
+def extend_right(g: np.ndarray) -> np.ndarray:
+    """Extend every non-background cell to the right until something is hit."""
+    return checked(_rays(g, ((0, 1),)))
+
+
+@primitive(GRID, GRID, returns=GRID)
+def overlay(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Paint b's non-background cells over a (grids of one shape)."""
+    if a.shape != b.shape:
+        raise ValueError("shapes differ")
+    bg = background(b)
+    return checked(np.where(b != bg, b, a).astype(np.uint8))

@@ -1,0 +1,231 @@
+"""Objects: connected components and what can be asked of them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from scipy import ndimage
+
+from ._registry import primitive
+from ._types import COLOUR, GRID, INT, OBJECT, OBJECTS, Object, frozen
+from ._util import background, bbox, checked
+
+_FOUR = ndimage.generate_binary_structure(2, 1)
+_EIGHT = ndimage.generate_binary_structure(2, 2)
+
+
+def _make(g: np.ndarray, mask: np.ndarray) -> Object:
+    top, left, bottom, right = bbox(mask)
+    m = mask[top:bottom, left:right]
+    colours = np.where(m, g[top:bottom, left:right], 0).astype(np.uint8)
+    return Object(top, left, frozen(m.copy()), frozen(colours))
+
+
+def _components(g: np.ndarray, structure: np.ndarray, by_colour: bool) -> tuple[Object, ...]:
+    bg = background(g)
+    found = []
+    if by_colour:
+        for colour in np.unique(g):
+            if colour == bg:
+                continue
+            labels, n = ndimage.label(g == colour, structure)
+            for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1)):
+                found.append(_component(g, labels, sl, i))
+    else:
+        labels, n = ndimage.label(g != bg, structure)
+        for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1)):
+            found.append(_component(g, labels, sl, i))
+    if not found or len(found) > 60:
+        raise ValueError("no objects or too many")
+    found.sort(key=lambda o: (o.top, o.left))
+    return tuple(found)
+
+
+def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, slice], i: int) -> Object:
+    mask = labels[sl] == i
+    colours = np.where(mask, g[sl], 0).astype(np.uint8)
+    return Object(sl[0].start, sl[1].start, frozen(mask), frozen(colours))
+
+
+@primitive(GRID, returns=OBJECTS)
+def objects4(g: np.ndarray) -> tuple[Object, ...]:
+    """Single-colour 4-connected components of non-background cells."""
+    return _components(g, _FOUR, True)
+
+
+@primitive(GRID, returns=OBJECTS)
+def objects8(g: np.ndarray) -> tuple[Object, ...]:
+    """Single-colour 8-connected components of non-background cells."""
+    return _components(g, _EIGHT, True)
+
+
+@primitive(GRID, returns=OBJECTS)
+def blobs(g: np.ndarray) -> tuple[Object, ...]:
+    """Multi-colour 8-connected components of non-background cells."""
+    return _components(g, _EIGHT, False)
+
+
+@primitive(GRID, returns=OBJECTS)
+def colour_sets(g: np.ndarray) -> tuple[Object, ...]:
+    """One object per non-background colour: all its cells, connected or not."""
+    bg = background(g)
+    found = tuple(_make(g, g == c) for c in np.unique(g) if c != bg)
+    if not found:
+        raise ValueError("no objects")
+    return found
+
+
+def _unique_by(objs: tuple[Object, ...], key: object) -> Object:
+    keys = [key(o) for o in objs]  # type: ignore[operator]
+    counts = Counter(keys)
+    singles = [o for o, k in zip(objs, keys) if counts[k] == 1]
+    if len(singles) != 1:
+        raise ValueError("no unique object")
+    return singles[0]
+
+
+def _only_max(objs: tuple[Object, ...], key: object) -> Object:
+    values = [key(o) for o in objs]  # type: ignore[operator]
+    best = max(values)
+    if values.count(best) != 1:
+        raise ValueError("tie")
+    return objs[values.index(best)]
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def largest(objs: tuple[Object, ...]) -> Object:
+    """The object with the most cells (defined when there is no tie)."""
+    return _only_max(objs, lambda o: o.size)
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def smallest(objs: tuple[Object, ...]) -> Object:
+    """The object with the fewest cells (defined when there is no tie)."""
+    return _only_max(objs, lambda o: -o.size)
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def largest_box(objs: tuple[Object, ...]) -> Object:
+    """The object with the largest bounding box (defined when there is no tie)."""
+    return _only_max(objs, lambda o: o.height * o.width)
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def most_colourful(objs: tuple[Object, ...]) -> Object:
+    """The object with the most distinct colours (defined when there is no tie)."""
+    return _only_max(objs, lambda o: len(np.unique(o.colours[o.mask])))
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def unique_colour(objs: tuple[Object, ...]) -> Object:
+    """The one object whose colour set no other object has."""
+    return _unique_by(objs, lambda o: tuple(np.unique(o.colours[o.mask])))
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def unique_shape(objs: tuple[Object, ...]) -> Object:
+    """The one object whose shape (mask) no other object has."""
+    return _unique_by(objs, lambda o: (o.mask.shape, o.mask.tobytes()))
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def unique_size(objs: tuple[Object, ...]) -> Object:
+    """The one object whose cell count no other object has."""
+    return _unique_by(objs, lambda o: o.size)
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def asymmetric(objs: tuple[Object, ...]) -> Object:
+    """The one object that is not left-right symmetric."""
+    odd = [o for o in objs if not np.array_equal(o.colours, o.colours[:, ::-1])]
+    if len(odd) != 1:
+        raise ValueError("not exactly one")
+    return odd[0]
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def symmetric(objs: tuple[Object, ...]) -> Object:
+    """The one object that is left-right symmetric."""
+    even = [o for o in objs if np.array_equal(o.colours, o.colours[:, ::-1])]
+    if len(even) != 1:
+        raise ValueError("not exactly one")
+    return even[0]
+
+
+@primitive(OBJECTS, returns=INT)
+def count(objs: tuple[Object, ...]) -> int:
+    """How many objects there are."""
+    return len(objs)
+
+
+@primitive(OBJECT, returns=GRID)
+def object_grid(o: Object) -> np.ndarray:
+    """The object alone, cropped to its bounding box (cells outside it are 0)."""
+    return checked(o.colours.copy())
+
+
+@primitive(GRID, OBJECT, returns=GRID)
+def crop_to(g: np.ndarray, o: Object) -> np.ndarray:
+    """The part of the grid under the object's bounding box."""
+    return checked(g[o.top:o.top + o.height, o.left:o.left + o.width])
+
+
+@primitive(GRID, OBJECT, returns=GRID)
+def erase_object(g: np.ndarray, o: Object) -> np.ndarray:
+    """The grid with the object's cells turned to background."""
+    out = g.copy()
+    region = out[o.top:o.top + o.height, o.left:o.left + o.width]
+    region[o.mask] = background(g)
+    return checked(out)
+
+
+@primitive(GRID, OBJECT, returns=GRID)
+def keep_object(g: np.ndarray, o: Object) -> np.ndarray:
+    """Only the object's cells on a background-filled grid of the same size."""
+    out = np.full_like(g, background(g))
+    region = out[o.top:o.top + o.height, o.left:o.left + o.width]
+    region[o.mask] = o.colours[o.mask]
+    return checked(out)
+
+
+@primitive(OBJECT, returns=COLOUR)
+def colour_of(o: Object) -> int:
+    """The object's most frequent colour."""
+    return int(np.bincount(o.colours[o.mask], minlength=10).argmax())
+
+
+@primitive(GRID, OBJECTS, COLOUR, INT, returns=GRID, cost=2)
+def recolour_size(g: np.ndarray, objs: tuple[Object, ...], c: int, n: int) -> np.ndarray:
+    """Paint colour c over every object with exactly n cells."""
+    out = g.copy()
+    hit = False
+    for o in objs:
+        if o.size == n:
+            out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = c
+            hit = True
+    if not hit:
+        raise ValueError("no object of that size")
+    return checked(out)
+
+
+@primitive(GRID, OBJECTS, COLOUR, returns=GRID)
+def recolour_largest(g: np.ndarray, objs: tuple[Object, ...], c: int) -> np.ndarray:
+    """Paint colour c over every object with the largest cell count."""
+    best = max(o.size for o in objs)
+    out = g.copy()
+    for o in objs:
+        if o.size == best:
+            out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = c
+    return checked(out)
+
+
+@primitive(GRID, OBJECTS, COLOUR, returns=GRID)
+def recolour_smallest(g: np.ndarray, objs: tuple[Object, ...], c: int) -> np.ndarray:
+    """Paint colour c over every object with the smallest cell count."""
+    least = min(o.size for o in objs)
+    out = g.copy()
+    for o in objs:
+        if o.size == least:
+            out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = c
+    return checked(out)

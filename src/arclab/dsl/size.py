@@ -1,0 +1,119 @@
+"""Size: scaling, tiling, mirror-tiling, halves and concatenation."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._registry import primitive
+from ._types import GRID, INT
+from ._util import checked
+
+
+@primitive(GRID, INT, returns=GRID)
+def scale_up(g: np.ndarray, k: int) -> np.ndarray:
+    """Scale each cell up to a k x k block."""
+    if not 2 <= k <= 10:
+        raise ValueError("bad factor")
+    return checked(np.kron(g, np.ones((k, k), dtype=np.uint8)))
+
+
+@primitive(GRID, INT, returns=GRID)
+def scale_down(g: np.ndarray, k: int) -> np.ndarray:
+    """Shrink k x k blocks to one cell (defined only when every block is one colour)."""
+    h, w = g.shape
+    if not 2 <= k <= 10 or h % k or w % k:
+        raise ValueError("bad factor")
+    small = g[::k, ::k]
+    if not np.array_equal(np.kron(small, np.ones((k, k), dtype=np.uint8)), g):
+        raise ValueError("blocks are not uniform")
+    return checked(small)
+
+
+@primitive(GRID, INT, INT, returns=GRID, cost=2)
+def tile(g: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """Repeat the grid rows x cols times."""
+    if not (1 <= rows <= 10 and 1 <= cols <= 10) or rows * cols == 1:
+        raise ValueError("bad tiling")
+    return checked(np.tile(g, (rows, cols)))
+
+
+@primitive(GRID, returns=GRID)
+def mirror_tile(g: np.ndarray) -> np.ndarray:
+    """A 2x2 tiling with mirror images: [g, flip_h g; flip_v g, rot180 g]."""
+    top = np.hstack([g, g[:, ::-1]])
+    return checked(np.vstack([top, top[::-1, :]]))
+
+
+@primitive(GRID, returns=GRID)
+def mirror_right(g: np.ndarray) -> np.ndarray:
+    """The grid followed by its left-right mirror image."""
+    return checked(np.hstack([g, g[:, ::-1]]))
+
+
+@primitive(GRID, returns=GRID)
+def mirror_down(g: np.ndarray) -> np.ndarray:
+    """The grid above its top-bottom mirror image."""
+    return checked(np.vstack([g, g[::-1, :]]))
+
+
+@primitive(GRID, GRID, returns=GRID)
+def hconcat(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two grids of equal height side by side."""
+    if a.shape[0] != b.shape[0]:
+        raise ValueError("heights differ")
+    return checked(np.hstack([a, b]))
+
+
+@primitive(GRID, GRID, returns=GRID)
+def vconcat(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two grids of equal width one above the other."""
+    if a.shape[1] != b.shape[1]:
+        raise ValueError("widths differ")
+    return checked(np.vstack([a, b]))
+
+
+@primitive(GRID, returns=GRID)
+def left_half(g: np.ndarray) -> np.ndarray:
+    """The left half (the middle column of an odd width is dropped)."""
+    w = g.shape[1] // 2
+    if w == 0:
+        raise ValueError("too narrow")
+    return checked(g[:, :w])
+
+
+@primitive(GRID, returns=GRID)
+def right_half(g: np.ndarray) -> np.ndarray:
+    """The right half (the middle column of an odd width is dropped)."""
+    w = g.shape[1] // 2
+    if w == 0:
+        raise ValueError("too narrow")
+    return checked(g[:, g.shape[1] - w:])
+
+
+@primitive(GRID, returns=GRID)
+def top_half(g: np.ndarray) -> np.ndarray:
+    """The top half (the middle row of an odd height is dropped)."""
+    h = g.shape[0] // 2
+    if h == 0:
+        raise ValueError("too short")
+    return checked(g[:h])
+
+
+@primitive(GRID, returns=GRID)
+def bottom_half(g: np.ndarray) -> np.ndarray:
+    """The bottom half (the middle row of an odd height is dropped)."""
+    h = g.shape[0] // 2
+    if h == 0:
+        raise ValueError("too short")
+    return checked(g[g.shape[0] - h:])
+
+
+@primitive(GRID, returns=GRID)
+def dedup_lines(g: np.ndarray) -> np.ndarray:
+    """Collapse runs of identical adjacent rows and of identical adjacent columns."""
+    keep_rows = np.ones(g.shape[0], dtype=bool)
+    keep_rows[1:] = (g[1:] != g[:-1]).any(axis=1)
+    g = g[keep_rows]
+    keep_cols = np.ones(g.shape[1], dtype=bool)
+    keep_cols[1:] = (g[:, 1:] != g[:, :-1]).any(axis=0)
+    return checked(g[:, keep_cols])

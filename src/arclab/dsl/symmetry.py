@@ -1,0 +1,92 @@
+"""Symmetry and pattern: complete symmetric pictures, continue periodic ones, remove noise."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._registry import primitive
+from ._types import COLOUR, GRID
+from ._util import background, checked
+
+
+def _fill_from(g: np.ndarray, hole: int, images: list[np.ndarray]) -> np.ndarray:
+    out = g.copy()
+    for image in images:
+        take = (out == hole) & (image != hole)
+        out[take] = image[take]
+    if np.array_equal(out, g):
+        raise ValueError("nothing to complete")
+    return out
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def symmetrize(g: np.ndarray, hole: int) -> np.ndarray:
+    """Fill cells of colour `hole` from the grid's mirror images (left-right, top-bottom, both)."""
+    images = [g[:, ::-1], g[::-1, :], g[::-1, ::-1]]
+    if g.shape[0] == g.shape[1]:
+        images += [g.T, g[::-1, ::-1].T]
+    return checked(_fill_from(g, hole, images))
+
+
+@primitive(GRID, returns=GRID)
+def mirror_lr(g: np.ndarray) -> np.ndarray:
+    """Make the picture left-right symmetric: background cells take their mirror cell's colour."""
+    return checked(_fill_from(g, background(g), [g[:, ::-1]]))
+
+
+@primitive(GRID, returns=GRID)
+def mirror_ud(g: np.ndarray) -> np.ndarray:
+    """Make the picture top-bottom symmetric: background cells take their mirror cell's colour."""
+    return checked(_fill_from(g, background(g), [g[::-1, :]]))
+
+
+@primitive(GRID, returns=GRID)
+def mirror_all(g: np.ndarray) -> np.ndarray:
+    """Make the picture symmetric in both axes (and the diagonals when square)."""
+    images = [g[:, ::-1], g[::-1, :], g[::-1, ::-1]]
+    if g.shape[0] == g.shape[1]:
+        images += [g.T, g[::-1, ::-1].T, np.rot90(g), np.rot90(g, 3)]
+    return checked(_fill_from(g, background(g), images))
+
+
+def _period(g: np.ndarray, hole: int, axis: int) -> int:
+    n = g.shape[axis]
+    for p in range(1, n):
+        a = g.take(range(0, n - p), axis=axis)
+        b = g.take(range(p, n), axis=axis)
+        known = (a != hole) & (b != hole)
+        if np.array_equal(a[known], b[known]):
+            return p
+    return n
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def continue_pattern(g: np.ndarray, hole: int) -> np.ndarray:
+    """Fill cells of colour `hole` by the smallest row and column periods of the rest."""
+    if not (g == hole).any():
+        raise ValueError("no holes")
+    py, px = _period(g, hole, 0), _period(g, hole, 1)
+    out = g.copy()
+    h, w = g.shape
+    for y0 in range(min(py, h)):
+        for x0 in range(min(px, w)):
+            cells = g[y0::py, x0::px]
+            known = cells[cells != hole]
+            if known.size == 0:
+                raise ValueError("a residue class is all holes")
+            out[y0::py, x0::px] = np.bincount(known, minlength=10).argmax()
+    return checked(out)
+
+
+@primitive(GRID, returns=GRID)
+def denoise(g: np.ndarray) -> np.ndarray:
+    """Replace each cell that differs from all four neighbours by its neighbours' majority colour."""
+    padded = np.pad(g, 1, mode="edge")
+    neighbours = np.stack([padded[:-2, 1:-1], padded[2:, 1:-1], padded[1:-1, :-2], padded[1:-1, 2:]])
+    lonely = (neighbours != g).all(axis=0)
+    if not lonely.any():
+        raise ValueError("no noise")
+    out = g.copy()
+    for y, x in zip(*np.nonzero(lonely)):
+        out[y, x] = np.bincount(neighbours[:, y, x], minlength=10).argmax()
+    return checked(out)

@@ -1,0 +1,112 @@
+"""Bottom-up typed enumeration, in order of cost, with observational equivalence.
+
+Every candidate is evaluated on all inputs of a task at once (train and test inputs); two
+candidates of one type whose values agree on every input are one candidate, and only the
+cheaper is kept. The enumerator is a generator of new grid candidates, so the caller decides
+when to stop (anytime search).
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..dsl import COLOUR, GRID, INT, PRIMITIVES, Call, Const, Expr, Primitive, Var, value_key
+
+MAX_POOL = 4000
+"""Most candidates kept per type and cost level (beyond this the level is cut short)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A program with its value on every input of the task (train inputs first, then test)."""
+
+    expr: Expr
+    type: str
+    values: tuple[Any, ...]
+    cost: int
+
+
+def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
+    """Ways to write `total` as an ordered sum of `parts` positive integers."""
+    if parts == 1:
+        if total >= 1:
+            yield (total,)
+        return
+    for first in range(1, total - parts + 2):
+        for rest in _compositions(total - first, parts - 1):
+            yield (first,) + rest
+
+
+class Enumerator:
+    """Enumerates typed programs over the task's inputs in increasing cost."""
+
+    def __init__(self, inputs: Sequence[np.ndarray], colours: Sequence[int], ints: Sequence[int] = (1, 2, 3),
+                 primitives: Sequence[Primitive] | None = None, deadline: float | None = None) -> None:
+        self.inputs = tuple(inputs)
+        self.deadline = deadline
+        self.primitives = [p for p in (primitives or PRIMITIVES.values()) if p.search]
+        self.pools: dict[str, dict[int, list[Candidate]]] = {}
+        self.seen: dict[str, set[Any]] = {}
+        self.evaluated = 0
+        n = len(self.inputs)
+        self._add(Candidate(Var(), GRID, self.inputs, 1))
+        for c in colours:
+            self._add(Candidate(Const(int(c)), COLOUR, (int(c),) * n, 1))
+        for k in ints:
+            self._add(Candidate(Const(int(k)), INT, (int(k),) * n, 1 if k in (1, 2, 3) else 2))
+
+    def _add(self, cand: Candidate) -> bool:
+        key = tuple(value_key(v) for v in cand.values)
+        seen = self.seen.setdefault(cand.type, set())
+        if key in seen:
+            return False
+        seen.add(key)
+        self.pools.setdefault(cand.type, {}).setdefault(cand.cost, []).append(cand)
+        return True
+
+    def pool(self, type_: str, cost: int) -> list[Candidate]:
+        return self.pools.get(type_, {}).get(cost, [])
+
+    def out_of_time(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+    def candidates(self, max_cost: int = 12) -> Iterator[Candidate]:
+        """New grid candidates, cheapest first (the input itself first)."""
+        yield self.pool(GRID, 1)[0]
+        for cost in range(2, max_cost + 1):
+            for prim in self.primitives:
+                budget = cost - prim.cost
+                if budget < len(prim.arg_types):
+                    continue
+                for split in _compositions(budget, len(prim.arg_types)):
+                    pools = [self.pool(t, c) for t, c in zip(prim.arg_types, split)]
+                    if not all(pools):
+                        continue
+                    for args in itertools.product(*pools):
+                        if self.out_of_time():
+                            return
+                        cand = self._apply(prim, args, cost)
+                        if cand is not None and self._add(cand) and cand.type == GRID:
+                            yield cand
+                        if len(self.pool(prim.result_type, cost)) > MAX_POOL:
+                            break
+
+    def _apply(self, prim: Primitive, args: tuple[Candidate, ...], cost: int) -> Candidate | None:
+        self.evaluated += 1
+        function = prim.function
+        values = []
+        try:
+            for i in range(len(self.inputs)):
+                value = function(*(a.values[i] for a in args))
+                if value is None:
+                    return None
+                values.append(value)
+        except (ValueError, IndexError, ZeroDivisionError, MemoryError):
+            return None
+        return Candidate(Call(prim.name, tuple(a.expr for a in args)), prim.result_type, tuple(values), cost)

@@ -1,0 +1,114 @@
+"""The synthesis loop: strategies propose programs, only those exact on every train pair count."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..dsl import COLOURMAP, GRID, Call, Const, Expr, program_size
+from ..task import Task
+from ._enumerate import Candidate, Enumerator
+from ._learn import learn_colour_map
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """A program exact on every train pair, and its answers for the test inputs."""
+
+    program: Expr
+    test_outputs: tuple[np.ndarray, ...]
+    cost: float
+    strategy: str
+
+
+@dataclass
+class SearchStats:
+    evaluated: int = 0
+    seconds: float = 0.0
+
+
+def _matches(values: Sequence[np.ndarray], outputs: Sequence[np.ndarray]) -> bool:
+    for v, o in zip(values, outputs):
+        if v.shape != o.shape or not np.array_equal(v, o):
+            return False
+    return True
+
+
+def _valid_test(values: Sequence[np.ndarray]) -> bool:
+    return all(isinstance(v, np.ndarray) and v.ndim == 2 for v in values)
+
+
+class Synthesizer:
+    """Finds programs for one task until a deadline; `solutions` grows as the search goes."""
+
+    def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2) -> None:
+        self.task = task
+        self.deadline = deadline
+        self.max_cost = max_cost
+        self.extra_cost = extra_cost
+        self.train_in = [ex.input.array for ex in task.train]
+        self.train_out = [ex.output.array for ex in task.train if ex.output is not None]
+        self.test_in = [ex.input.array for ex in task.test]
+        self.n_train = len(self.train_in)
+        self.solutions: list[Solution] = []
+        self.stats = SearchStats()
+
+    def colours(self) -> list[int]:
+        grids = self.train_in + self.train_out + self.test_in
+        return sorted(set(np.unique(np.concatenate([g.ravel() for g in grids])).tolist()))
+
+    def run(self) -> list[Solution]:
+        start = time.monotonic()
+        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline)
+        best: float | None = None
+        for cand in enum.candidates(self.max_cost):
+            if best is not None and cand.cost > best + self.extra_cost:
+                break
+            found = self._check(cand)
+            if found is not None:
+                self.solutions.append(found)
+                best = found.cost if best is None else min(best, found.cost)
+        self.stats.evaluated += enum.evaluated
+        self.stats.seconds += time.monotonic() - start
+        self.solutions.sort(key=lambda s: (s.cost, program_size(s.program)))
+        return self.solutions
+
+    def _check(self, cand: Candidate) -> Solution | None:
+        train_vals = cand.values[: self.n_train]
+        test_vals = cand.values[self.n_train:]
+        if not _valid_test(test_vals):
+            return None
+        if _matches(train_vals, self.train_out):
+            return Solution(cand.expr, tuple(test_vals), cand.cost, "enumerate")
+        if all(v.shape == o.shape for v, o in zip(train_vals, self.train_out)):
+            mapping = learn_colour_map(train_vals, self.train_out)
+            if mapping is not None:
+                expr = Call("map_colours", (cand.expr, Const(mapping)))
+                table = np.arange(10, dtype=np.uint8)
+                for a, b in mapping:
+                    table[a] = b
+                return Solution(expr, tuple(table[v] for v in test_vals), cand.cost + 2, "colour-map")
+        return None
+
+
+def two_attempts(solutions: Sequence[Solution], num_tests: int) -> list[list[tuple[np.ndarray, Solution]]]:
+    """Per test input, the two best distinct answers (ranked by cost, then program size)."""
+    out: list[list[tuple[np.ndarray, Solution]]] = [[] for _ in range(num_tests)]
+    for i in range(num_tests):
+        seen: set[tuple[tuple[int, ...], bytes]] = set()
+        for sol in solutions:
+            grid = sol.test_outputs[i]
+            key = (grid.shape, grid.tobytes())
+            if key in seen:
+                continue
+            seen.add(key)
+            out[i].append((grid, sol))
+            if len(out[i]) == 2:
+                break
+    return out
+
+
+__all__ = ["COLOURMAP", "GRID", "SearchStats", "Solution", "Synthesizer", "two_attempts"]

@@ -1,0 +1,54 @@
+"""The search finds exact programs on small tasks the test writes, and their text parses back."""
+
+import time
+
+import numpy as np
+
+from arclab.dsl import evaluate, parse
+from arclab.search import Synthesizer, two_attempts
+from arclab.solvers import SolveContext, make_solver
+from arclab.task import Example, Grid, Task
+
+
+def _task(pairs, test_in):
+    train = tuple(Example(Grid(i), Grid(o)) for i, o in pairs)
+    return Task("t", train, (Example(Grid(test_in)),))
+
+
+def test_finds_a_rotation_and_answers_the_test() -> None:
+    task = _task([([[1, 2], [3, 4]], [[2, 4], [1, 3]]), ([[5, 0], [0, 0]], [[0, 0], [5, 0]])],
+                 [[7, 8], [9, 1]])
+    solutions = Synthesizer(task, time.monotonic() + 5).run()
+    assert solutions
+    best = solutions[0]
+    assert str(best.program) == "rot90(x)"
+    assert best.test_outputs[0].tolist() == [[8, 1], [7, 9]]
+
+
+def test_learns_a_colour_map_on_top_of_a_program() -> None:
+    task = _task([([[1, 0], [0, 0]], [[0, 3], [0, 0]]), ([[0, 0], [1, 1]], [[0, 0], [3, 3]])],
+                 [[1, 1], [0, 0]])
+    solutions = Synthesizer(task, time.monotonic() + 5).run()
+    assert solutions
+    answers = two_attempts(solutions, 1)[0]
+    assert [[3, 3], [0, 0]] in [grid.tolist() for grid, _ in answers]
+
+
+def test_every_solution_program_reruns_from_its_text() -> None:
+    task = _task([([[1, 1, 0], [0, 0, 0], [0, 0, 0]], [[1, 1]]),
+                  ([[0, 0, 0], [0, 2, 0], [0, 2, 0]], [[2], [2]])], [[0, 0, 0], [0, 0, 4], [0, 4, 4]])
+    solutions = Synthesizer(task, time.monotonic() + 5).run()
+    assert solutions
+    for sol in solutions:
+        program = parse(str(sol.program))
+        assert program == sol.program
+        assert np.array_equal(evaluate(program, task.test[0].input.array), sol.test_outputs[0])
+
+
+def test_synth_solver_attempts_carry_their_program() -> None:
+    task = _task([([[1, 2]], [[2, 1]]), ([[3, 4], [5, 6]], [[4, 3], [6, 5]])], [[7, 8, 9]])
+    solver = make_solver("synth", budget=5.0)
+    prediction = solver.solve(task.without_test_outputs(), SolveContext(seed=0, deadline=None, time_limit=None))
+    first = prediction[0][0]
+    assert first.grid == Grid([[9, 8, 7]])
+    assert first.metadata["program"] == "flip_h(x)"
