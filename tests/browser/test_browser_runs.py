@@ -67,14 +67,15 @@ def test_report_in_the_browser(page: Any, served: Any, shots: Path, tmp_path: Pa
     assert page.locator("#task-table tbody tr").count() == 8
     page.click(".filters button[data-filter='solved']")
     assert page.locator("#task-table tbody tr:visible").count() == 5
-    page.click("#task-table >> text=3aa6fb7a")
+    page.click("#task-table >> text=3aa6fb7a")  # opens the task's details, drawn when opened
+    page.wait_for_selector("details#task-3aa6fb7a[open] > .body[data-drawn]")
     details = page.locator("details#task-3aa6fb7a")
-    assert details.get_attribute("open") is not None
     assert details.locator(".arc-figure.frame-wrong").count() == 1
     assert details.locator(".arc-figure.frame-right").count() == 1
     assert details.locator(".arc-grid.diff > .wrong").count() == 4
     assert "flip(grid)" in details.inner_text()
     page.locator("details#task-aedd82e4 > summary").click()
+    page.wait_for_selector("details#task-aedd82e4 pre.error")
     assert "ValueError: no rule fits" in page.inner_text("details#task-aedd82e4")
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(shots / "report.png"), full_page=True)
