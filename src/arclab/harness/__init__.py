@@ -5,7 +5,7 @@ and memory limits, recording each task in a SQLite store as it finishes; `open_r
 `summarise` and `compare_runs` read runs back.
 """
 
-from ._backend import BACKENDS, Backend, BackendError, default_workers, open_backend
+from ._backend import BACKENDS, Backend, BackendError, check_backend, default_workers, open_backend
 from ._progress import ProgressBar
 from ._protocol import WorkerSetup
 from ._results import Status, TaskResult
@@ -53,6 +53,7 @@ __all__ = [
     "WorkerSlot",
     "WorkerStartError",
     "canonical_source",
+    "check_backend",
     "compare_runs",
     "default_workers",
     "evaluate",

@@ -52,13 +52,18 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def open_backend(name: str, setup: WorkerSetup, *, workers: int | None = None, address: str | None = None,
-                 log_path: Path | None = None) -> Backend:
-    """Make the named backend (not yet started: enter it with `with`)."""
+def check_backend(name: str, address: str | None = None) -> None:
+    """Raise BackendError unless `name` is a backend that can take `address`."""
     if name not in BACKENDS:
         raise BackendError(f"no backend {name!r}; backends: {', '.join(BACKENDS)}")
     if address is not None and name != "ray":
         raise BackendError("--address goes with --backend ray")
+
+
+def open_backend(name: str, setup: WorkerSetup, *, workers: int | None = None, address: str | None = None,
+                 log_path: Path | None = None) -> Backend:
+    """Make the named backend (not yet started: enter it with `with`)."""
+    check_backend(name, address)
     module_name, _, cls_name = BACKENDS[name].partition(":")
     module = importlib.import_module(module_name)
     backend: Backend = getattr(module, cls_name)(setup, workers=workers, address=address, log_path=log_path)

@@ -12,7 +12,7 @@ from ..datasets import NAMED_DATASETS, load_tasks
 from ..scoring import Score, score, score_task, write_submission
 from ..solvers import solver_spec
 from ..task import Task, TaskFormatError
-from ._backend import open_backend
+from ._backend import check_backend, open_backend
 from ._protocol import WorkerSetup
 from ._results import Status, TaskResult
 from ._settings import Limits, RunSettings
@@ -100,7 +100,8 @@ def canonical_source(source: str | Path) -> str:
 
 def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalReport:
     """Run the solver over every unfinished task of the source; write `submission.json` at the end."""
-    spec = solver_spec(config.solver, config.solver_args)  # fail fast on a bad name or argument
+    check_backend(config.backend, config.address)  # fail fast, before anything is written
+    spec = solver_spec(config.solver, config.solver_args)
     tasks = load_tasks(config.source, solutions=config.solutions)
     settings = RunSettings(
         solver=spec.name, solver_target=spec.target, solver_args=dict(spec.args), seed=config.seed,
