@@ -70,6 +70,8 @@ class Faulty:
             sys.exit(2)
         if action == "bad":
             return "not a prediction"  # type: ignore[return-value]
+        if action == "none":
+            return tuple((None, grid) for grid in task.test_inputs)  # type: ignore[misc]
         if action == "short":
             return ()
         if action == "anytime":
@@ -85,7 +87,7 @@ class Faulty:
 
 def faulty(plan: str = "") -> Faulty:
     """plan: "task=action,..." with actions raise, sleep, loop, late, alloc, touch, exit, segv,
-    sysexit, bad, short, anytime, meta; other tasks get the identity answer."""
+    sysexit, bad, none, short, anytime, meta; other tasks get the identity answer."""
     return Faulty(_parse(plan))
 
 
@@ -110,6 +112,7 @@ class Seeded:
         out = []
         for grid in task.test_inputs:
             cells = [[rng.randrange(10) for _ in range(grid.width)] for _ in range(grid.height)]
+            cells[0][0] = int(next(iter({f"k{i}" for i in range(10)}))[1:])  # string hashing order
             noise = np.random.randint(0, 10, size=grid.shape)  # the global generator, seeded per task
             out.append((Attempt(Grid(cells)), Attempt(Grid(noise))))
         return tuple(out)

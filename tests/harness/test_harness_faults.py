@@ -9,11 +9,12 @@ import pytest
 
 from arclab.harness import EvalConfig, Limits, Status, WorkerStartError, evaluate, open_run
 from arclab.scoring import read_submission
+from arclab.task import Grid
 
 PLAN = {
     "t01": "raise", "t02": "sleep", "t03": "loop", "t04": "alloc", "t05": "touch", "t06": "exit",
     "t07": "segv", "t08": "bad", "t09": "late", "t10": "anytime", "t11": "sysexit", "t13": "short",
-    "t14": "meta",
+    "t14": "meta", "t15": "none",
 }
 EXPECTED = {
     "t01": Status.ERROR, "t02": Status.TIMEOUT, "t03": Status.TIMEOUT, "t04": Status.MEMORY,
@@ -58,6 +59,7 @@ def test_each_fault_costs_only_its_task(tmp_path: Path) -> None:
     assert len(kept) == 2 and kept[0].metadata["program"] == "identity" and kept[0].metadata["score"] == 1.0
     assert isinstance(kept[0].metadata["odd"], str)
     assert results["t10"].attempts[0][0].metadata == {"note": "anytime"}
+    assert [a.grid for a in results["t15"].attempts[0]] == [Grid([[5, 6], [7, 3]])]  # None attempts dropped
     submission, problems = read_submission(report.submission_path)
     assert not problems and sorted(submission) == sorted(results)
     assert report.score is not None and report.score.tasks_solved == 4  # t00, t10, t12, t14

@@ -27,7 +27,10 @@ SETUP_TIMEOUT = 300.0
 """Seconds a new worker may take to import and build its solver."""
 MEMORY_POLL = 0.05
 """Seconds between resident-memory readings of a busy worker (when a memory limit is set)."""
-_WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+_WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+               "PYTHONHASHSEED": "0"}
+"""Set for workers unless already set: one thread each for numeric libraries (a worker is one
+core), and fixed string hashing so a solver that iterates over a set of strings is deterministic."""
 
 
 class WorkerStartError(ArclabError):
@@ -97,7 +100,7 @@ class WorkerSlot:
                 [sys.executable, "-m", "arclab.harness._worker", str(to_child_r), str(from_child_w),
                  str(os.getpid())],
                 pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                start_new_session=True, env={**os.environ, **_WORKER_ENV}, close_fds=True)
+                start_new_session=True, env={**_WORKER_ENV, **os.environ}, close_fds=True)
         except OSError:
             for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
                 os.close(fd)

@@ -69,7 +69,8 @@ def solve_one(solver: Solver, task: Task, seed: int, time_limit: float | None, m
 def normalise_prediction(prediction: Any, num_test: int) -> tuple[tuple[Attempt, ...], ...]:
     """Check a solver's answer and keep at most two attempts per test input.
 
-    Bare grids are accepted as attempts; metadata that JSON cannot hold is turned into strings.
+    Bare grids are accepted as attempts and None attempts are dropped; metadata that JSON cannot
+    hold is turned into strings.
     """
     if not isinstance(prediction, Sequence) or isinstance(prediction, (str, bytes)):
         raise PredictionError(f"expected one sequence of attempts per test input, got {type(prediction).__name__}")
@@ -82,7 +83,7 @@ def normalise_prediction(prediction: Any, num_test: int) -> tuple[tuple[Attempt,
         if not isinstance(attempts, Sequence):
             raise PredictionError(f"test[{i}]: expected a sequence of attempts, got {type(attempts).__name__}")
         kept = []
-        for j, attempt in enumerate(list(attempts)[:MAX_ATTEMPTS]):
+        for j, attempt in enumerate([a for a in attempts if a is not None][:MAX_ATTEMPTS]):
             if isinstance(attempt, Grid):
                 attempt = Attempt(attempt)
             if not isinstance(attempt, Attempt) or not isinstance(attempt.grid, Grid):
