@@ -3,36 +3,24 @@ never turned into paths."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from ..render import task_figure, to_png, to_svg
 from ..task import Grid, Task
-from ._catalogue import Catalogue
 from ._models import (Answer, HandTry, Pair, Problem, Source, TaskDetail, TaskSummary, TestInput,
                       TestOutputs, TryResult)
-from ._tries import HandStatus, TriesExhausted, Try, TryBook, status
+from ._params import INVALID, SourceId, TaskId, TestIndex, catalogue, not_found, try_book
+from ._tries import HandStatus, TriesExhausted, Try
 
-SourceId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$", description="A source id from /api/sources")]
-TaskId = Annotated[str, Path(pattern=r"^[\w.-]{1,128}$", description="A task id")]
-TestIndex = Annotated[int, Path(ge=0, le=99, description="Which test input, from 0")]
+NOT_FOUND = not_found("source, task or test input")
 
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such source, task or test input"}}
-
-router = APIRouter(prefix="/api", responses={422: {"description": "Invalid input"}})
-
-
-def _catalogue(request: Request) -> Catalogue:
-    return request.app.state.catalogue  # type: ignore[no-any-return]
-
-
-def _book(request: Request) -> TryBook:
-    return request.app.state.tries  # type: ignore[no-any-return]
+router = APIRouter(prefix="/api", responses=INVALID)
 
 
 def _task(request: Request, source_id: str, task_id: str) -> Task:
-    tasks = _catalogue(request).tasks(source_id)
+    tasks = catalogue(request).tasks(source_id)
     if tasks is None:
         raise HTTPException(404, f"no source {source_id!r}")
     task = tasks.get(task_id)
@@ -47,10 +35,10 @@ def _hand_tries(tries: tuple[Try, ...]) -> list[HandTry]:
 
 @router.get("/sources", response_model=list[Source], summary="The task sources this app serves")
 def list_sources(request: Request) -> list[Source]:
-    catalogue = _catalogue(request)
+    served = catalogue(request)
     out = []
-    for ref in catalogue.sources.values():
-        tasks = catalogue.tasks(ref.id)
+    for ref in served.sources.values():
+        tasks = served.tasks(ref.id)
         assert tasks is not None
         out.append(Source(id=ref.id, name=ref.name, version=tasks.version, tasks=len(tasks),
                           problems=len(tasks.problems)))
@@ -64,13 +52,13 @@ def list_tasks(request: Request, source_id: SourceId,
                                Query(description="solved: every test input solved; unsolved: not; "
                                                  "failed: some test input used every try wrongly")] = None,
                ) -> list[TaskSummary]:
-    tasks = _catalogue(request).tasks(source_id)
+    tasks = catalogue(request).tasks(source_id)
     if tasks is None:
         raise HTTPException(404, f"no source {source_id!r}")
-    book = _book(request)
+    book = try_book(request)
     out = []
     for task in tasks:
-        states: list[HandStatus] = [status(book.get((source_id, task.id, i))) for i in range(len(task.test))]
+        states: list[HandStatus] = [book.status(book.get((source_id, task.id, i))) for i in range(len(task.test))]
         solved = all(s == "solved" for s in states)
         keep = (hand is None or (hand == "solved" and solved) or (hand == "unsolved" and not solved)
                 or (hand == "failed" and "failed" in states) or (hand == "untried" and set(states) == {"untried"}))
@@ -83,19 +71,15 @@ def list_tasks(request: Request, source_id: SourceId,
             summary="A task's train pairs and test inputs (never its test outputs)")
 def get_task(request: Request, source_id: SourceId, task_id: TaskId) -> TaskDetail:
     task = _task(request, source_id, task_id)
-    book = _book(request)
+    book = try_book(request)
     test = []
     for i, pair in enumerate(task.test):
         tries = book.get((source_id, task.id, i))
         test.append(TestInput(input=pair.input.to_list(), has_output=pair.output is not None,
-                              hand=status(tries), tries=_hand_tries(tries),
-                              tries_left=_tries_left(book, tries)))
+                              hand=book.status(tries), tries=_hand_tries(tries),
+                              tries_left=book.left(tries)))
     train = [Pair(input=p.input.to_list(), output=p.output.to_list()) for p in task.train if p.output]
     return TaskDetail(id=task.id, source=source_id, train=train, test=test)
-
-
-def _tries_left(book: TryBook, tries: tuple[Try, ...]) -> int:
-    return 0 if any(t.correct for t in tries) else book.limit - len(tries)
 
 
 @router.get("/sources/{source_id}/tasks/{task_id}/outputs", response_model=TestOutputs, responses=NOT_FOUND,
@@ -117,13 +101,13 @@ def submit_try(request: Request, source_id: SourceId, task_id: TaskId, index: Te
     expected = task.test[index].output
     if expected is None:
         raise HTTPException(409, "this test input has no known output to check against")
-    book = _book(request)
+    book = try_book(request)
     try:
         tries = book.record((source_id, task.id, index), Grid(answer.grid), expected)
     except TriesExhausted as error:
         raise HTTPException(409, str(error)) from None
-    return TryResult(correct=tries[-1].correct, hand=status(tries), tries=_hand_tries(tries),
-                     tries_left=_tries_left(book, tries))
+    return TryResult(correct=tries[-1].correct, hand=book.status(tries), tries=_hand_tries(tries),
+                     tries_left=book.left(tries))
 
 
 @router.get("/sources/{source_id}/tasks/{task_id}/picture", responses={**NOT_FOUND, 200: {

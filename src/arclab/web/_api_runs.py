@@ -7,29 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from ..harness import RunStore, RunSummary, TaskChange, compare_runs, open_run, summarise
 from ..report import Outcome, attempt_views, error_line, outcome
-from ._catalogue import Catalogue, RunRef
-from ._models import AttemptOut, Comparison, Problem, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut
+from ._catalogue import RunRef
+from ._models import AttemptOut, Comparison, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut
+from ._params import ID_PATTERN, INVALID, RunId, TaskId, catalogue, not_found
 
-RunId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$", description="A run id from /api/runs")]
-TaskId = Annotated[str, Path(pattern=r"^[\w.-]{1,128}$", description="A task id")]
-RunQuery = Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$", description="A run id")]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such run or task"}}
+RunQuery = Annotated[str, Query(pattern=ID_PATTERN, description="A run id from /api/runs")]
+NOT_FOUND = not_found("run or task")
 
-router = APIRouter(prefix="/api", responses={422: {"description": "Invalid input"}})
-
-
-def _catalogue(request: Request) -> Catalogue:
-    return request.app.state.catalogue  # type: ignore[no-any-return]
+router = APIRouter(prefix="/api", responses=INVALID)
 
 
 def _ref(request: Request, run_id: str) -> RunRef:
-    ref = _catalogue(request).runs.get(run_id)
+    ref = catalogue(request).runs.get(run_id)
     if ref is None:
         raise HTTPException(404, f"no run {run_id!r}")
     return ref
@@ -56,7 +51,7 @@ def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
 @router.get("/runs", response_model=list[RunInfo], summary="The runs this app serves, with their scores")
 def list_runs(request: Request) -> list[RunInfo]:
     out = []
-    for ref in _catalogue(request).runs.values():
+    for ref in catalogue(request).runs.values():
         with _store(ref) as store:
             out.append(_info(ref, summarise(store)))
     return out
@@ -102,7 +97,7 @@ def get_run_task(request: Request, run_id: RunId, task_id: TaskId) -> RunTaskDet
         planned = any(p.task_id == task_id for p in store.plan())
     if result is None and not planned:
         raise HTTPException(404, f"no task {task_id!r} in run {run_id}")
-    tasks = _catalogue(request).tasks(ref.source_id) if ref.source_id else None
+    tasks = catalogue(request).tasks(ref.source_id) if ref.source_id else None
     task = tasks.get(task_id) if tasks is not None else None
     tests = []
     if result is not None:

@@ -40,6 +40,18 @@ class TryBook:
         with self._lock:
             return self._tries.get(key, ())
 
+    def status(self, tries: tuple[Try, ...]) -> HandStatus:
+        """'solved', 'failed' (every try used, none right), 'tried' or 'untried'."""
+        if any(t.correct for t in tries):
+            return "solved"
+        if len(tries) >= self.limit:
+            return "failed"
+        return "tried" if tries else "untried"
+
+    def left(self, tries: tuple[Try, ...]) -> int:
+        """How many more tries these allow: none once one was right."""
+        return 0 if any(t.correct for t in tries) else max(0, self.limit - len(tries))
+
     def record(self, key: Key, answer: Grid, expected: Grid) -> tuple[Try, ...]:
         """Check `answer` exactly against `expected` and record it; raises TriesExhausted."""
         with self._lock:
@@ -52,11 +64,3 @@ class TryBook:
             self._tries[key] = tries
             return tries
 
-
-def status(tries: tuple[Try, ...], limit: int = MAX_ATTEMPTS) -> HandStatus:
-    """'solved', 'failed' (every try used, none right), 'tried' or 'untried'."""
-    if any(t.correct for t in tries):
-        return "solved"
-    if len(tries) >= limit:
-        return "failed"
-    return "tried" if tries else "untried"

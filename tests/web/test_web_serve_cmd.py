@@ -1,0 +1,39 @@
+"""`arclab serve`: its arguments, and the app it hands to the server (uvicorn is not started here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from arclab.cli import main
+
+
+def test_serve_builds_the_app_over_sources_and_runs(monkeypatch: pytest.MonkeyPatch, data_dir: Path,
+                                                    runs_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    started: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    assert main(["serve", "--port", "8123", "--data", str(data_dir), "--runs", str(runs_dir)]) == 0
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
+    catalogue = started["app"].state.catalogue
+    assert "data" in catalogue.sources and set(catalogue.runs) == {"alpha", "beta"}
+    assert "5 task source(s) and 2 run(s) on http://127.0.0.1:8123/" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--port", "0"], "is not a port"),
+    (["--port", "http"], "is not a port"),
+    (["--data", "/no/such/place"], "no such dataset, directory or file"),
+    (["--runs", "/no/such/place"], "not a run directory"),
+])
+def test_serve_refuses_bad_arguments(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                     args: list[str], message: str) -> None:
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: pytest.fail("must not start"))
+    try:
+        code = main(["serve", *args])
+    except SystemExit as exit_:  # argparse's usage errors
+        code = exit_.code
+    assert code in (1, 2)
+    assert message in capsys.readouterr().err
