@@ -94,3 +94,15 @@ def test_progress_bar_lines(tmp_path: Path, tasks_dir: Path) -> None:
     bar = ProgressBar(tty, interactive=True)
     evaluate(EvalConfig(str(tasks_dir), "identity", tmp_path / "run2", workers=1), bar)
     assert tty.getvalue().startswith("12 task(s) to run") and "\r\x1b[K12/12" in tty.getvalue()
+
+
+def test_task_selection(tmp_path: Path, tasks_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(tmp_path / "run")
+    assert main(["eval", str(tasks_dir), "--solver", "identity", "--out", out, "--quiet", "--task", "t03",
+                 "--task", "t00", "--task", "t09"]) == 0
+    assert "3 task(s) run" in capsys.readouterr().out
+    assert sorted(json.loads((tmp_path / "run" / "submission.json").read_text())) == ["t00", "t03", "t09"]
+    assert main(["eval", str(tasks_dir), "--solver", "identity", "--out", out, "--quiet", "--limit", "5"]) == 0
+    assert "3 task(s) run, 2 resumed" in capsys.readouterr().out  # t00-t04, of which t00 and t03 were done
+    assert main(["eval", str(tasks_dir), "--solver", "identity", "--out", out, "--task", "t99"]) == 1
+    assert "no task 't99'" in capsys.readouterr().err

@@ -36,6 +36,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--retry-failed", action="store_true",
                         help="when resuming, run again the tasks that ended with an error, timeout, "
                              "memory or crash")
+    parser.add_argument("--task", dest="task_ids", action="append", default=[], metavar="ID",
+                        help="only this task (repeatable)")
+    parser.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N tasks")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -79,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
         source=args.source, solver=args.solver, out=args.out or default_out(args.solver, args.source),
         solver_args=tuple(args.solver_args), seed=args.seed,
         limits=Limits(args.time_limit, args.memory_limit), workers=args.workers, backend=args.backend,
-        address=args.address, solutions=args.solutions, retry_failed=args.retry_failed)
+        address=args.address, solutions=args.solutions, retry_failed=args.retry_failed,
+        task_ids=tuple(args.task_ids), limit=args.limit)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a polite kill stops like Ctrl-C
     try:
         report = evaluate(config, None if args.quiet else ProgressBar())

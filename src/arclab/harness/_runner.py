@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .. import __version__
-from ..datasets import NAMED_DATASETS, load_tasks
+from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
 from ..scoring import Score, score, score_task, write_submission
 from ..solvers import solver_spec
 from ..task import Task, TaskFormatError
@@ -46,6 +46,10 @@ class EvalConfig:
     """A Kaggle solutions file for a challenges file."""
     retry_failed: bool = False
     """Run again the tasks a previous session recorded with a status other than ok."""
+    task_ids: tuple[str, ...] = ()
+    """Only these tasks of the source (all when empty)."""
+    limit: int | None = None
+    """Only the first `limit` tasks (after `task_ids`), in the source's order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +106,7 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
     """Run the solver over every unfinished task of the source; write `submission.json` at the end."""
     check_backend(config.backend, config.address)  # fail fast, before anything is written
     spec = solver_spec(config.solver, config.solver_args)
-    tasks = load_tasks(config.source, solutions=config.solutions)
+    tasks = select_tasks(load_tasks(config.source, solutions=config.solutions), config.task_ids, config.limit)
     settings = RunSettings(
         solver=spec.name, solver_target=spec.target, solver_args=dict(spec.args), seed=config.seed,
         time_limit=config.limits.time_limit, memory_limit_mb=config.limits.memory_limit_mb,
@@ -148,6 +152,23 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
     official = score(tasks, submission) if tasks.has_solutions and len(tasks) else None
     return EvalReport(directory, submission_path, summary, official, len(todo), len(finished & set(tasks.ids)),
                       tasks.problems)
+
+
+def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None = None) -> TaskSet:
+    """The named tasks (in source order), then at most the first `limit` of them."""
+    if not task_ids and limit is None:
+        return tasks
+    chosen = tasks.tasks
+    if task_ids:
+        missing = [task_id for task_id in task_ids if task_id not in tasks]
+        if missing:
+            raise SourceError(f"{tasks.name}: no task {missing[0]!r}" + (f" (and {len(missing) - 1} more)"
+                                                                           if len(missing) > 1 else ""))
+        wanted = set(task_ids)
+        chosen = tuple(task for task in chosen if task.id in wanted)
+    if limit is not None:
+        chosen = chosen[:max(0, limit)]
+    return TaskSet(tasks.name, chosen, tasks.version, tasks.problems)
 
 
 def with_correctness(result: TaskResult, task: Task) -> TaskResult:
