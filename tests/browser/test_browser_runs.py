@@ -44,6 +44,12 @@ def test_run_tasks_attempts_and_diffs(page: Any, served: Any, shots: Path) -> No
     wait_view(page, "runTask")
     assert "ValueError: no rule fits" in page.inner_text("#error")
 
+    # The dataset's task view lists the runs that have the task, with their outcomes.
+    page.click("text=Open the task (solve it by hand)")
+    wait_view(page, "task")
+    assert page.inner_text("#task-runs li[data-run='baseline']") == "baseline failed"
+    assert page.inner_text("#task-runs li[data-run='search-d3']") == "search-d3 solved"
+
 
 def test_compare_two_runs(page: Any, served: Any) -> None:
     page.goto(served.url + "/#/compare")

@@ -89,3 +89,11 @@ def test_runs_bring_their_sources(runs_dir: Path) -> None:
     assert list(catalogue.runs) == ["alpha"] and [s.id for s in catalogue.sources.values()] == ["data"]
     with pytest.raises(SourceError, match="not a run directory"):
         Catalogue.build([], [runs_dir.parent / "data"], named=False)
+
+
+def test_a_tasks_runs_without_grids(client: TestClient) -> None:
+    runs = client.get("/api/sources/data/tasks/mirror/runs").json()
+    assert runs == [{"run": "alpha", "outcome": "solved", "status": "ok"},
+                    {"run": "beta", "outcome": "unsolved", "status": "ok"}]
+    assert client.get("/api/sources/data/tasks/nope/runs").json() == []
+    assert client.get("/api/sources/nope/tasks/mirror/runs").status_code == 404

@@ -14,8 +14,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from ..harness import RunStore, RunSummary, TaskChange, compare_runs, open_run, summarise
 from ..report import Outcome, attempt_views, error_line, outcome
 from ._catalogue import RunRef
-from ._models import AttemptOut, Comparison, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut
-from ._params import ID_PATTERN, INVALID, RunId, TaskId, catalogue, not_found
+from ._models import AttemptOut, Comparison, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut, TaskInRun
+from ._params import ID_PATTERN, INVALID, RunId, SourceId, TaskId, catalogue, not_found
 
 RunQuery = Annotated[str, Query(pattern=ID_PATTERN, description="A run id from /api/runs")]
 NOT_FOUND = not_found("run or task")
@@ -111,6 +111,26 @@ def get_run_task(request: Request, run_id: RunId, task_id: TaskId) -> RunTaskDet
         outcome=outcome(result), status=str(result.status) if result else "pending",
         seconds=result.seconds if result else None, peak_memory_mb=result.peak_memory_mb if result else None,
         error=result.error if result else "", tests=tests)
+
+
+@router.get("/sources/{source_id}/tasks/{task_id}/runs", response_model=list[TaskInRun], responses=NOT_FOUND,
+            summary="The served runs over this source that planned this task, with its outcome in each "
+                    "(no grids, so nothing of the answer)")
+def task_runs(request: Request, source_id: SourceId, task_id: TaskId) -> list[TaskInRun]:
+    served = catalogue(request)
+    if source_id not in served.sources:
+        raise HTTPException(404, f"no source {source_id!r}")
+    out = []
+    for ref in served.runs.values():
+        if ref.source_id != source_id:
+            continue
+        with _store(ref) as store:
+            if not any(p.task_id == task_id for p in store.plan()):
+                continue
+            result = store.result(task_id)
+        out.append(TaskInRun(run=ref.id, outcome=outcome(result),
+                             status=str(result.status) if result else "pending"))
+    return out
 
 
 def _change(change: TaskChange) -> TaskChangeOut:

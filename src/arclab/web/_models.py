@@ -127,6 +127,14 @@ class RunTaskRow(BaseModel):
     error: str = Field(description="The last line of the error, if the task failed")
 
 
+class TaskInRun(BaseModel):
+    """A task's outcome in one run."""
+
+    run: str
+    outcome: Outcome
+    status: str
+
+
 class AttemptOut(BaseModel):
     grid: GridJson
     correct: bool | None = Field(description="null when the expected output is unknown")

@@ -160,8 +160,21 @@
           reveal.disabled = true;
         });
       });
+      return runsOfTask(main, p.source, task.id);
     });
   };
+
+  // The served runs over this source that have this task, each with its outcome (no grids).
+  function runsOfTask(main, source, taskId) {
+    return api("/sources/" + enc(source) + "/tasks/" + enc(taskId) + "/runs").then(function (runs) {
+      if (!runs.length) return;
+      main.appendChild(h("h2", {}, "In runs"));
+      main.appendChild(h("ul", { id: "task-runs" }, ...runs.map(function (r) {
+        return h("li", { "data-run": r.run },
+          h("a", { href: "#/r/" + enc(r.run) + "/t/" + enc(taskId) }, r.run), " ", badge(r.outcome));
+      })));
+    });
+  }
 
   function tryList(tries) {
     const box = h("div", { class: "tries", id: "tries" });
