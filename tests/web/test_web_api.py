@@ -79,7 +79,7 @@ def test_page_and_assets(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and "/static/app.js" in page.text
     assert "default-src 'self'" in page.headers["content-security-policy"]
-    for name in ("app.js", "views.js", "editor.js", "grid.js", "grid.css", "app.css"):
+    for name in ("app.js", "helpers.js", "views.js", "runs.js", "editor.js", "grid.js", "grid.css", "app.css"):
         assert client.get(f"/static/{name}").status_code == 200, name
     assert ".c3" in client.get("/static/grid.css").text
 

@@ -13,7 +13,7 @@ from ..render import grid_css, grid_js
 router = APIRouter(include_in_schema=False)
 
 _TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".svg": "image/svg+xml"}
-_STATIC = ("index.html", "app.css", "app.js", "editor.js", "views.js")
+_STATIC = ("index.html", "app.css", "app.js", "editor.js", "helpers.js", "views.js", "runs.js")
 
 
 @lru_cache(maxsize=1)
