@@ -32,6 +32,7 @@ class ProgressBar:
         self._printed_at = -1
 
     def on_start(self, start: RunStart) -> None:
+        """Say what will run and draw the empty bar."""
         before = start.before
         self.total = start.total
         self.done = start.total - start.to_run
@@ -46,6 +47,7 @@ class ProgressBar:
             self._draw(force=True)
 
     def on_result(self, result: TaskResult) -> None:
+        """Count the task and redraw."""
         self.done += 1
         self.ran += 1
         if result.status is not Status.OK:
@@ -56,6 +58,7 @@ class ProgressBar:
         self._draw()
 
     def on_end(self) -> None:
+        """Draw the final state."""
         if self.interactive:
             self._draw(force=True)
             self.stream.write("\n")

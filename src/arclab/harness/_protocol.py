@@ -13,8 +13,11 @@ class WorkerSetup:
     """Sent once to a new worker: which solver to build and the limits to apply."""
 
     spec: SolverSpec
+    """The solver to build."""
     seed: int
+    """The run's seed."""
     limits: Limits
+    """The per-task limits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +25,9 @@ class Ready:
     """A worker built its solver and waits for tasks."""
 
     pid: int
+    """The worker's process id."""
     rss_mb: float | None
+    """Its resident memory with the solver built, in MiB."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +35,4 @@ class SetupFailed:
     """A worker could not build its solver or apply its limits; the run cannot go on."""
 
     error: str
+    """What went wrong."""

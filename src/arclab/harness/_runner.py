@@ -36,10 +36,13 @@ class EvalConfig:
     solver_args: Mapping[str, Any] | Sequence[str] = ()
     """The factory's arguments: a mapping, or "key=value" strings."""
     seed: int = 0
+    """The run's seed."""
     limits: Limits = field(default_factory=Limits)
+    """Per-task time and memory limits."""
     workers: int | None = None
     """Tasks at once; None means one per core (or the Ray cluster's CPUs)."""
     backend: str = "process"
+    """process (worker processes here) or ray."""
     address: str | None = None
     """Ray cluster address (ray backend only); None starts a local Ray."""
     solutions: str | None = None
@@ -57,6 +60,7 @@ class RunStart:
     """What an observer learns when the run starts."""
 
     directory: Path
+    """The run directory."""
     total: int
     """Tasks in the plan."""
     to_run: int
@@ -64,17 +68,22 @@ class RunStart:
     before: RunSummary
     """The run as it stood before this session."""
     workers: int
+    """Tasks at once."""
     backend: str
+    """process or ray."""
 
 
 class RunObserver(Protocol):
     """Told about the run as it goes (e.g. a progress bar)."""
 
-    def on_start(self, start: RunStart) -> None: ...
+    def on_start(self, start: RunStart) -> None:
+        """The run is about to hand out its first task."""
 
-    def on_result(self, result: TaskResult) -> None: ...
+    def on_result(self, result: TaskResult) -> None:
+        """A task finished and was stored."""
 
-    def on_end(self) -> None: ...
+    def on_end(self) -> None:
+        """The run ended (complete, interrupted or failed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +91,11 @@ class EvalReport:
     """What `evaluate` did."""
 
     directory: Path
+    """The run directory."""
     submission_path: Path
+    """Where submission.json was written."""
     summary: RunSummary
+    """The run's figures after this session."""
     score: Score | None
     """The official scores of the submission, when the source has its test outputs."""
     tasks_run: int

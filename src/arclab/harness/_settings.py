@@ -83,6 +83,7 @@ class RunSettings:
 
     @property
     def limits(self) -> Limits:
+        """The per-task limits as a Limits."""
         return Limits(self.time_limit, self.memory_limit_mb)
 
     def differences(self, other: RunSettings) -> list[str]:

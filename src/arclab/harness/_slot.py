@@ -65,10 +65,12 @@ class WorkerSlot:
 
     @property
     def stopped(self) -> bool:
+        """No worker process (none yet, or the last one was killed or died)."""
         return self._state is _State.STOPPED
 
     @property
     def idle(self) -> bool:
+        """A ready worker waits for a task."""
         return self._state is _State.IDLE
 
     @property
@@ -78,11 +80,13 @@ class WorkerSlot:
 
     @property
     def connection(self) -> Connection:
+        """The pipe the worker answers on (to wait on with others)."""
         assert self._inbox is not None
         return self._inbox
 
     @property
     def pid(self) -> int | None:
+        """The worker's process id, if one is running."""
         return self._process.pid if self._process is not None else None
 
     # --- lifecycle ------------------------------------------------------------------------------

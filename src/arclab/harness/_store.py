@@ -100,17 +100,25 @@ class Session:
     """One `arclab eval` invocation on a run directory."""
 
     id: int
+    """Its number in this run, from 1."""
     started_at: str
+    """When it started (UTC, ISO 8601)."""
     finished_at: str | None
     """None while running, or when the process was killed."""
     outcome: str
     """running | complete | interrupted | failed (a killed session stays 'running')."""
     backend: str
+    """process or ray."""
     workers: int
+    """Tasks at once."""
     address: str | None
+    """The Ray cluster's address, if one was given."""
     host: str
+    """The machine that ran the harness."""
     pid: int
+    """The harness's process id."""
     tasks_run: int
+    """Tasks it recorded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +126,11 @@ class PlannedTask:
     """A task the run is to solve."""
 
     task_id: str
+    """The task's id."""
     num_test: int
+    """How many test inputs it has."""
     has_solutions: bool
+    """Whether its test outputs are known (so it can be scored)."""
 
 
 def now_iso() -> str:

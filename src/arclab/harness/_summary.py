@@ -48,9 +48,11 @@ class RunSummary:
 
     @property
     def complete(self) -> bool:
+        """Every planned task has a result."""
         return self.num_finished >= self.num_tasks
 
     def score_line(self) -> str:
+        """The scores in one line, as `arclab score` prints them."""
         if not self.scored:
             return "not scored (test outputs unknown)"
         return (f"per-output {self.per_output:.2%} ({self.outputs_solved}/{self.num_outputs})  "
@@ -97,12 +99,15 @@ class TaskChange:
     """One task whose result differs between two runs."""
 
     task_id: str
+    """The task's id."""
     before: float | None
     """Its solved fraction in the first run (None when it did not finish there)."""
     after: float | None
     """Its solved fraction in the second run."""
     status_before: str | None
+    """Its status in the first run (None when it did not finish there)."""
     status_after: str | None
+    """Its status in the second run."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +115,9 @@ class Comparison:
     """Run B measured against run A, over the tasks both planned."""
 
     a: RunSummary
+    """The first run (the baseline)."""
     b: RunSummary
+    """The second run (measured against A)."""
     gained: tuple[TaskChange, ...]
     """Tasks with more test outputs solved in B."""
     lost: tuple[TaskChange, ...]
@@ -120,19 +127,25 @@ class Comparison:
     common: int
     """Tasks planned in both runs."""
     only_a: tuple[str, ...]
+    """Tasks planned only in A."""
     only_b: tuple[str, ...]
+    """Tasks planned only in B."""
     same_source: bool
+    """Whether both runs read the same source (and solutions file)."""
 
     @property
     def per_output_delta(self) -> float:
+        """B's per-output score minus A's."""
         return self.b.per_output - self.a.per_output
 
     @property
     def per_task_delta(self) -> float:
+        """B's per-task score minus A's."""
         return self.b.per_task - self.a.per_task
 
     @property
     def tasks_solved_delta(self) -> int:
+        """Tasks fully solved by B minus those by A."""
         return self.b.tasks_solved - self.a.tasks_solved
 
 
