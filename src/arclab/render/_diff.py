@@ -20,6 +20,7 @@ class GridDiff:
 
     @property
     def same_shape(self) -> bool:
+        """Whether the prediction has the expected height and width."""
         return self.expected_shape == self.actual_shape
 
     @property

@@ -37,6 +37,7 @@ class TryBook:
         self._lock = threading.Lock()
 
     def get(self, key: Key) -> tuple[Try, ...]:
+        """The tries made so far on one test input, oldest first."""
         with self._lock:
             return self._tries.get(key, ())
 
