@@ -156,3 +156,23 @@ def test_a_run_directory_has_one_writer(tmp_path: Path, tasks_dir: Path) -> None
     with RunStore.create_or_resume(config.out, settings):
         with pytest.raises(StoreError, match="another process is writing"):
             evaluate(config)
+
+
+def test_sigterm_stops_politely(tmp_path: Path) -> None:
+    source = write_tasks(tmp_path / "tasks", 40)
+    run_dir = tmp_path / "run"
+    process = subprocess.Popen(_eval_command(source, run_dir), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if (run_dir / "results.sqlite").exists():
+            with open_run(run_dir) as store:
+                if store.finished_ids():
+                    break
+        time.sleep(0.02)
+    process.terminate()
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130 and "arclab eval: interrupted" in err
+    with open_run(run_dir) as store:
+        assert [s.outcome for s in store.sessions()] == ["interrupted"]
+        assert 0 < len(store.finished_ids()) < 40
