@@ -389,12 +389,9 @@ def test_primitive_is_documented_and_its_arity_matches(name: str) -> None:
     assert len(inspect.signature(p.function).parameters) == len(p.arg_types)
 
 
-# Bugs found while writing the cases above. Each test states the documented behaviour.
+# Bugs found while writing the cases above (now fixed). Each test states the documented behaviour.
 
 
-@pytest.mark.xfail(reason="shift by h+1 .. 2h-2 rows (or w+1 .. 2w-2 columns) raises a numpy broadcast "
-                          "ValueError, while shifting by h or by 2h returns an all-background grid",
-                   raises=AssertionError, strict=True)
 def test_shift_beyond_the_edge_is_consistent() -> None:
     """Shifting a 3x3 picture out of the grid by 3..7 cells gives one result (either fix is fine)."""
     g = grid([[1, 2, 0], [0, 0, 0], [0, 0, 0]])
@@ -415,8 +412,6 @@ ZERO_L: Rows = [[5, 5, 5, 5, 5],
                 [5, 5, 5, 5, 5]]
 
 
-@pytest.mark.xfail(reason="asymmetric/symmetric compare `colours`, which is 0 outside the mask, so an object "
-                          "of colour 0 looks symmetric whatever its shape", raises=ValueError, strict=True)
 @pytest.mark.parametrize("name", ["asymmetric", "symmetric"])
 def test_symmetry_of_an_object_of_colour_zero(name: str) -> None:
     expected = Obj(1, 1, ("0.", "00")) if name == "asymmetric" else Obj(2, 4, ("3",))
@@ -424,8 +419,6 @@ def test_symmetry_of_an_object_of_colour_zero(name: str) -> None:
     assert run(name, (objs,)) == expected.build()
 
 
-@pytest.mark.xfail(reason="an object lying partly outside the grid makes these primitives raise IndexError "
-                          "from numpy boolean indexing instead of ValueError", raises=IndexError, strict=True)
 @pytest.mark.parametrize("name, extra", [("erase_object", ()), ("keep_object", ()), ("recolour_size", (4, 4)),
                                          ("recolour_largest", (4,)), ("recolour_smallest", (4,)),
                                          ("recolour_by", ("size", ((4, 4),))), ("map_objects", ("flip_h",))])
@@ -438,9 +431,6 @@ def test_object_outside_the_grid_is_undefined(name: str, extra: tuple[Any, ...])
         run(name, (grid([[0, 0], [0, 2]]), target, *extra))
 
 
-@pytest.mark.xfail(reason="split_parts counts an all-background column as a separator line, so a part with a "
-                          "blank column makes two separator colours and the split fails (its helper's docstring "
-                          "says separators are non-background)", raises=ValueError, strict=True)
 def test_a_blank_column_inside_a_part_is_not_a_separator() -> None:
     g = grid([[1, 0, 0, 5, 0, 2, 2],
               [0, 1, 0, 5, 0, 2, 0],
@@ -448,17 +438,12 @@ def test_a_blank_column_inside_a_part_is_not_a_separator() -> None:
     assert run("parts_and", (g, 3)).tolist() == [[0, 0, 0], [0, 3, 0], [0, 0, 0]]
 
 
-@pytest.mark.xfail(reason="PROPERTIES['touches_border'] takes (o, g) but is called as (o, objs, g): TypeError",
-                   raises=TypeError, strict=True)
 def test_recolour_by_touches_border() -> None:
     g = grid(OBJ_G)
     result = run("recolour_by", (g, run("objects4", (g,)), "touches_border", ((0, 8), (1, 9))))
     assert result.tolist() == [[0, 9, 9, 0, 0], [0, 9, 0, 0, 9], [0, 0, 0, 8, 0], [9, 0, 0, 0, 0]]
 
 
-@pytest.mark.xfail(reason="a name outside the primitive's domain raises KeyError, TypeError or AttributeError "
-                          "(none of which evaluate catches) instead of ValueError",
-                   raises=(KeyError, TypeError, AttributeError), strict=True)
 @pytest.mark.parametrize("name, bad", [("local_rule", "no_such_feature"), ("recolour_by", "no_such_property"),
                                        ("map_objects", "no_such_primitive"), ("map_objects", "recolour"),
                                        ("map_objects", "most_common")])

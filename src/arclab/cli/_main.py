@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "render",
     "serve",
     "report",
+    "explain",
 )
 
 

@@ -23,13 +23,16 @@ class Var:
 
 @dataclass(frozen=True, slots=True)
 class Const:
-    """A literal: an int, or a colour map written as {a: b, ...} (kept as sorted pairs)."""
+    """A literal: an int, a name (str), or a table written {key: value, ...} (kept as sorted pairs).
+
+    Table keys are ints or tuples of ints; values are ints.
+    """
 
     value: Any
 
     def __str__(self) -> str:
         if isinstance(self.value, tuple):
-            return "{" + ", ".join(f"{a}: {b}" for a, b in self.value) + "}"
+            return "{" + ", ".join(f"{a!r}: {b!r}" for a, b in self.value) + "}"
         return repr(self.value)
 
 
@@ -65,24 +68,43 @@ def _from_ast(node: ast.AST, text: str) -> Expr:
         if node.id != INPUT:
             raise ParseError(f"unknown name {node.id!r} in {text!r}")
         return Var(node.id)
-    if isinstance(node, ast.Constant) and type(node.value) is int:
+    if isinstance(node, ast.Constant) and type(node.value) in (int, str):
         return Const(node.value)
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
-        return Const(-int(node.operand.value))
+    if isinstance(node, ast.UnaryOp):
+        value = _literal(node, text)
+        if type(value) is not int:
+            raise ParseError(f"only integers can be negated: {text!r}")
+        return Const(value)
     if isinstance(node, ast.Dict):
         pairs = []
         for k, v in zip(node.keys, node.values):
-            if not (isinstance(k, ast.Constant) and isinstance(v, ast.Constant)):
-                raise ParseError(f"colour maps hold integers only: {text!r}")
-            pairs.append((int(k.value), int(v.value)))
+            if k is None:
+                raise ParseError(f"unsupported ** in a table: {text!r}")
+            pairs.append((_literal(k, text), _literal(v, text)))
         return Const(tuple(sorted(pairs)))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
         from ._registry import PRIMITIVES
 
         if node.func.id not in PRIMITIVES:
             raise ParseError(f"unknown primitive {node.func.id!r} in {text!r}")
+        arity = len(PRIMITIVES[node.func.id].arg_types)
+        if len(node.args) != arity:
+            raise ParseError(f"{node.func.id} takes {arity} argument(s), got {len(node.args)}: {text!r}")
         return Call(node.func.id, tuple(_from_ast(a, text) for a in node.args))
     raise ParseError(f"unsupported syntax {ast.dump(node)[:40]} in {text!r}")
+
+
+def _literal(node: ast.AST, text: str) -> Any:
+    """An int or a tuple of ints, from a table key or value."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _literal(node.operand, text)
+        if type(inner) is int:
+            return -inner
+    if isinstance(node, ast.Tuple):
+        return tuple(_literal(e, text) for e in node.elts)
+    raise ParseError(f"tables hold integers and tuples of integers only: {text!r}")
 
 
 def program_size(expr: Expr) -> int:
@@ -108,7 +130,7 @@ def evaluate(expr: Expr, grid: Any, cache: dict[Any, Any] | None = None) -> Any:
         values.append(value)
     try:
         return PRIMITIVES[expr.op].function(*values)
-    except (ValueError, IndexError, ZeroDivisionError):
+    except (ValueError, IndexError, ZeroDivisionError, OverflowError):
         return None
 
 

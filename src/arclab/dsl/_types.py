@@ -16,8 +16,10 @@ BOOL = "Bool"
 POS = "Pos"
 SIZE = "Size"
 COLOURMAP = "ColourMap"
+NAME = "Name"
+"""The name of a property, feature or primitive: a parameter of learned programs."""
 
-TYPES = (GRID, OBJECT, OBJECTS, COLOUR, INT, BOOL, POS, SIZE, COLOURMAP)
+TYPES = (GRID, OBJECT, OBJECTS, COLOUR, INT, BOOL, POS, SIZE, COLOURMAP, NAME)
 
 MAX_SIDE = 30
 

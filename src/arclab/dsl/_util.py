@@ -18,7 +18,11 @@ def checked(grid: np.ndarray) -> np.ndarray:
     if grid.ndim != 2 or not (1 <= grid.shape[0] <= MAX_SIDE and 1 <= grid.shape[1] <= MAX_SIDE):
         raise ValueError("grid size out of range")
     if grid.dtype != np.uint8:
+        if grid.size and (grid.min() < 0 or grid.max() > 9):
+            raise ValueError("colour out of range")
         grid = grid.astype(np.uint8)
+    elif grid.size and grid.max() > 9:
+        raise ValueError("colour out of range")
     elif grid.flags.writeable:
         grid = np.ascontiguousarray(grid)
     return frozen(grid)

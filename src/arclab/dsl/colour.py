@@ -36,8 +36,8 @@ def most_common_fg(g: np.ndarray) -> int:
 @primitive(GRID, COLOUR, COLOUR, returns=GRID, cost=2)
 def recolour(g: np.ndarray, a: int, b: int) -> np.ndarray:
     """Paint every cell of colour a with colour b."""
-    if a == b or not (g == a).any():
-        raise ValueError("no-op")
+    if a == b or not (g == a).any() or not 0 <= b <= 9:
+        raise ValueError("no-op or colour out of range")
     out = g.copy()
     out[g == a] = b
     return checked(out)

@@ -144,3 +144,41 @@ def overlay(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         raise ValueError("shapes differ")
     bg = background(b)
     return checked(np.where(b != bg, b, a).astype(np.uint8))
+
+
+@primitive(GRID, returns=GRID)
+def connect(g: np.ndarray) -> np.ndarray:
+    """Draw a line between every two cells of one colour that share a row or column (over background)."""
+    bg = background(g)
+    out = g.copy()
+    drawn = False
+    for c in np.unique(g):
+        if c == bg:
+            continue
+        ys, xs = np.nonzero(g == c)
+        if ys.size > 30:
+            continue
+        for i in range(ys.size):
+            for j in range(i + 1, ys.size):
+                if ys[i] == ys[j]:
+                    seg = out[ys[i], min(xs[i], xs[j]) + 1:max(xs[i], xs[j])]
+                elif xs[i] == xs[j]:
+                    seg = out[min(ys[i], ys[j]) + 1:max(ys[i], ys[j]), xs[i]]
+                else:
+                    continue
+                empty = seg == bg
+                if empty.any():
+                    seg[empty] = c
+                    drawn = True
+    if not drawn:
+        raise ValueError("nothing to connect")
+    return checked(out)
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def border(g: np.ndarray, c: int) -> np.ndarray:
+    """Paint the grid's outermost ring of cells with colour c."""
+    out = g.copy()
+    out[0, :] = out[-1, :] = c
+    out[:, 0] = out[:, -1] = c
+    return checked(out)

@@ -62,6 +62,8 @@ def crop_content(g: np.ndarray) -> np.ndarray:
 def shift(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
     """Move the whole picture by (dy, dx), filling the vacated cells with background."""
     h, w = g.shape
+    if abs(dy) >= h or abs(dx) >= w:
+        raise ValueError("shifted out of the grid")
     out = np.full_like(g, background(g))
     src = g[max(0, -dy):h - max(0, dy), max(0, -dx):w - max(0, dx)]
     out[max(0, dy):max(0, dy) + src.shape[0], max(0, dx):max(0, dx) + src.shape[1]] = src

@@ -8,7 +8,7 @@ import numpy as np
 from scipy import ndimage
 
 from ._registry import primitive
-from ._types import COLOUR, GRID, INT, OBJECT, OBJECTS, Object, frozen
+from ._types import COLOUR, GRID, INT, NAME, OBJECT, OBJECTS, Object, frozen
 from ._util import background, bbox, checked
 
 _FOUR = ndimage.generate_binary_structure(2, 1)
@@ -135,10 +135,21 @@ def unique_size(objs: tuple[Object, ...]) -> Object:
     return _unique_by(objs, lambda o: o.size)
 
 
+def _mirror_symmetric(o: Object) -> bool:
+    return bool(np.array_equal(o.mask, o.mask[:, ::-1]) and np.array_equal(o.colours, o.colours[:, ::-1]))
+
+
+def _region(g: np.ndarray, o: Object) -> np.ndarray:
+    """The grid cells under the object's bounding box; ValueError if the box leaves the grid."""
+    if o.top + o.height > g.shape[0] or o.left + o.width > g.shape[1]:
+        raise ValueError("object outside the grid")
+    return g[o.top:o.top + o.height, o.left:o.left + o.width]
+
+
 @primitive(OBJECTS, returns=OBJECT)
 def asymmetric(objs: tuple[Object, ...]) -> Object:
     """The one object that is not left-right symmetric."""
-    odd = [o for o in objs if not np.array_equal(o.colours, o.colours[:, ::-1])]
+    odd = [o for o in objs if not _mirror_symmetric(o)]
     if len(odd) != 1:
         raise ValueError("not exactly one")
     return odd[0]
@@ -147,7 +158,7 @@ def asymmetric(objs: tuple[Object, ...]) -> Object:
 @primitive(OBJECTS, returns=OBJECT)
 def symmetric(objs: tuple[Object, ...]) -> Object:
     """The one object that is left-right symmetric."""
-    even = [o for o in objs if np.array_equal(o.colours, o.colours[:, ::-1])]
+    even = [o for o in objs if _mirror_symmetric(o)]
     if len(even) != 1:
         raise ValueError("not exactly one")
     return even[0]
@@ -175,7 +186,7 @@ def crop_to(g: np.ndarray, o: Object) -> np.ndarray:
 def erase_object(g: np.ndarray, o: Object) -> np.ndarray:
     """The grid with the object's cells turned to background."""
     out = g.copy()
-    region = out[o.top:o.top + o.height, o.left:o.left + o.width]
+    region = _region(out, o)
     region[o.mask] = background(g)
     return checked(out)
 
@@ -184,7 +195,7 @@ def erase_object(g: np.ndarray, o: Object) -> np.ndarray:
 def keep_object(g: np.ndarray, o: Object) -> np.ndarray:
     """Only the object's cells on a background-filled grid of the same size."""
     out = np.full_like(g, background(g))
-    region = out[o.top:o.top + o.height, o.left:o.left + o.width]
+    region = _region(out, o)
     region[o.mask] = o.colours[o.mask]
     return checked(out)
 
@@ -202,7 +213,7 @@ def recolour_size(g: np.ndarray, objs: tuple[Object, ...], c: int, n: int) -> np
     hit = False
     for o in objs:
         if o.size == n:
-            out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = c
+            _region(out, o)[o.mask] = c
             hit = True
     if not hit:
         raise ValueError("no object of that size")
@@ -216,7 +227,7 @@ def recolour_largest(g: np.ndarray, objs: tuple[Object, ...], c: int) -> np.ndar
     out = g.copy()
     for o in objs:
         if o.size == best:
-            out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = c
+            _region(out, o)[o.mask] = c
     return checked(out)
 
 
@@ -227,5 +238,71 @@ def recolour_smallest(g: np.ndarray, objs: tuple[Object, ...], c: int) -> np.nda
     out = g.copy()
     for o in objs:
         if o.size == least:
-            out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = c
+            _region(out, o)[o.mask] = c
+    return checked(out)
+
+
+def _only_extreme(objs: tuple[Object, ...], key: object) -> Object:
+    return _only_max(objs, key)
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def topmost(objs: tuple[Object, ...]) -> Object:
+    """The object whose top edge is highest (defined when there is no tie)."""
+    return _only_extreme(objs, lambda o: -o.top)
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def bottommost(objs: tuple[Object, ...]) -> Object:
+    """The object whose bottom edge is lowest (defined when there is no tie)."""
+    return _only_extreme(objs, lambda o: o.top + o.height)
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def leftmost(objs: tuple[Object, ...]) -> Object:
+    """The object whose left edge is furthest left (defined when there is no tie)."""
+    return _only_extreme(objs, lambda o: -o.left)
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def rightmost(objs: tuple[Object, ...]) -> Object:
+    """The object whose right edge is furthest right (defined when there is no tie)."""
+    return _only_extreme(objs, lambda o: o.left + o.width)
+
+
+@primitive(OBJECTS, COLOUR, returns=OBJECT)
+def with_colour(objs: tuple[Object, ...], c: int) -> Object:
+    """The one object that has a cell of colour c."""
+    hits = [o for o in objs if (o.colours[o.mask] == c).any()]
+    if len(hits) != 1:
+        raise ValueError("not exactly one")
+    return hits[0]
+
+
+@primitive(OBJECTS, returns=OBJECT)
+def most_holes(objs: tuple[Object, ...]) -> Object:
+    """The object enclosing the most background cells (defined when there is no tie)."""
+    return _only_max(objs, lambda o: int(ndimage.binary_fill_holes(o.mask).sum() - o.mask.sum()))
+
+
+@primitive(GRID, OBJECTS, NAME, returns=GRID, search=False)
+def map_objects(g: np.ndarray, objs: tuple[Object, ...], transform: str) -> np.ndarray:
+    """Apply a shape-keeping grid primitive to the box of each object and paste the results back."""
+    from ._registry import PRIMITIVES
+
+    prim = PRIMITIVES.get(transform)
+    if prim is None or prim.arg_types != (GRID,) or prim.result_type != GRID:
+        raise ValueError(f"{transform!r} is not a grid-to-grid primitive")
+    function = prim.function
+    out = g.copy()
+    for o in objs:
+        box = _region(g, o)
+        new = function(box)
+        if new.shape != box.shape:
+            raise ValueError("the transform changed the shape")
+        region = _region(out, o)
+        bg = background(g)
+        region[o.mask] = bg
+        changed = new != bg
+        region[changed] = new[changed]
     return checked(out)

@@ -10,9 +10,10 @@ from ._util import background, checked
 
 
 def _separators(g: np.ndarray, axis: int) -> list[int]:
-    """Indices of full rows (axis 0) or columns (axis 1) of a single non-background... colour."""
+    """Indices of full rows (axis 0) or columns (axis 1) of one non-background colour."""
     lines = g if axis == 0 else g.T
-    return [i for i, line in enumerate(lines) if (line == line[0]).all()]
+    bg = background(g)
+    return [i for i, line in enumerate(lines) if line[0] != bg and (line == line[0]).all()]
 
 
 def split_parts(g: np.ndarray) -> list[np.ndarray]:
@@ -114,3 +115,14 @@ def densest_part(g: np.ndarray) -> np.ndarray:
     if counts.count(max(counts)) != 1:
         raise ValueError("tie")
     return checked(parts[counts.index(max(counts))].copy())
+
+
+@primitive(GRID, returns=GRID)
+def sparsest_part(g: np.ndarray) -> np.ndarray:
+    """The part with the fewest non-background cells (defined when there is no tie)."""
+    parts = split_parts(g)
+    bg = background(g)
+    counts = [int((p != bg).sum()) for p in parts]
+    if counts.count(min(counts)) != 1:
+        raise ValueError("tie")
+    return checked(parts[counts.index(min(counts))].copy())

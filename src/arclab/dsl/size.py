@@ -6,7 +6,7 @@ import numpy as np
 
 from ._registry import primitive
 from ._types import GRID, INT
-from ._util import checked
+from ._util import background, checked
 
 
 @primitive(GRID, INT, returns=GRID)
@@ -117,3 +117,24 @@ def dedup_lines(g: np.ndarray) -> np.ndarray:
     keep_cols = np.ones(g.shape[1], dtype=bool)
     keep_cols[1:] = (g[:, 1:] != g[:, :-1]).any(axis=0)
     return checked(g[:, keep_cols])
+
+
+@primitive(GRID, returns=GRID)
+def fractal(g: np.ndarray) -> np.ndarray:
+    """Replace each non-background cell by a copy of the whole grid, each background cell by background."""
+    bg = background(g)
+    h, w = g.shape
+    if h * h > 30 or w * w > 30:
+        raise ValueError("too large")
+    out = np.full((h * h, w * w), bg, dtype=np.uint8)
+    for y, x in zip(*np.nonzero(g != bg)):
+        out[y * h:(y + 1) * h, x * w:(x + 1) * w] = g
+    return checked(out)
+
+
+@primitive(GRID, returns=GRID)
+def trim(g: np.ndarray) -> np.ndarray:
+    """Remove the outermost ring of cells."""
+    if g.shape[0] < 3 or g.shape[1] < 3:
+        raise ValueError("too small")
+    return checked(g[1:-1, 1:-1])

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..dsl import COLOURMAP, GRID, Call, Const, Expr, program_size
+from ..dsl import COLOURMAP, GRID, Call, Const, Expr, evaluate, program_size
 from ..task import Task
 from ._enumerate import Candidate, Enumerator
 from ._learn import learn_colour_map
+from ._strategies import local_rule_programs, object_map_programs, object_recolour_programs
+
+STRATEGIES = (object_recolour_programs, object_map_programs, local_rule_programs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +47,14 @@ def _valid_test(values: Sequence[np.ndarray]) -> bool:
 class Synthesizer:
     """Finds programs for one task until a deadline; `solutions` grows as the search goes."""
 
-    def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2) -> None:
+    def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
+                 extra_seconds: float = 2.0) -> None:
         self.task = task
         self.deadline = deadline
         self.max_cost = max_cost
         self.extra_cost = extra_cost
+        self.extra_seconds = extra_seconds
+        """After the first solution, search this much longer for a second, different answer."""
         self.train_in = [ex.input.array for ex in task.train]
         self.train_out = [ex.output.array for ex in task.train if ex.output is not None]
         self.test_in = [ex.input.array for ex in task.test]
@@ -60,17 +66,43 @@ class Synthesizer:
         grids = self.train_in + self.train_out + self.test_in
         return sorted(set(np.unique(np.concatenate([g.ravel() for g in grids])).tolist()))
 
+    def verified(self, expr: Expr, cost: float, strategy: str) -> Solution | None:
+        """The program as a solution if it is exact on every train pair and answers every test input."""
+        for g, out in zip(self.train_in, self.train_out):
+            value = evaluate(expr, g)
+            if not isinstance(value, np.ndarray) or value.shape != out.shape or not np.array_equal(value, out):
+                return None
+        answers = [evaluate(expr, g) for g in self.test_in]
+        if not _valid_test(answers):
+            return None
+        return Solution(expr, tuple(answers), cost, strategy)
+
+    def run_strategies(self) -> None:
+        for strategy in STRATEGIES:
+            for expr, cost in strategy(self.train_in, self.train_out, self.test_in):
+                if time.monotonic() > self.deadline:
+                    return
+                found = self.verified(expr, cost, strategy.__name__.removesuffix("_programs"))
+                if found is not None:
+                    self.solutions.append(found)
+                    break
+
     def run(self) -> list[Solution]:
         start = time.monotonic()
+        self.run_strategies()
         enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline)
-        best: float | None = None
+        best = min((s.cost for s in self.solutions), default=None)
+        found_at = time.monotonic() if best is not None else None
         for cand in enum.candidates(self.max_cost):
             if best is not None and cand.cost > best + self.extra_cost:
+                break
+            if found_at is not None and time.monotonic() > found_at + self.extra_seconds:
                 break
             found = self._check(cand)
             if found is not None:
                 self.solutions.append(found)
                 best = found.cost if best is None else min(best, found.cost)
+                found_at = found_at or time.monotonic()
         self.stats.evaluated += enum.evaluated
         self.stats.seconds += time.monotonic() - start
         self.solutions.sort(key=lambda s: (s.cost, program_size(s.program)))

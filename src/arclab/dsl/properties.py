@@ -1,0 +1,87 @@
+"""Integer properties of objects, by name: what per-object rules are conditioned on."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import numpy as np
+from scipy import ndimage
+
+from ._registry import primitive
+from ._types import COLOURMAP, GRID, NAME, OBJECTS, Object
+from ._util import checked
+
+Objects = tuple[Object, ...]
+
+
+def _holes(o: Object) -> int:
+    filled = ndimage.binary_fill_holes(o.mask)
+    return int(filled.sum() - o.mask.sum())
+
+
+def _shape_key(o: Object) -> tuple[tuple[int, ...], bytes]:
+    return (o.mask.shape, o.mask.tobytes())
+
+
+def _colour(o: Object) -> int:
+    return int(np.bincount(o.colours[o.mask], minlength=10).argmax())
+
+
+def _rank(values: list[int], v: int) -> int:
+    """1 for the largest value, 2 for the next distinct one, ..."""
+    return sorted(set(values), reverse=True).index(v) + 1
+
+
+def _touches_border(o: Object, objs: Objects, g: np.ndarray) -> int:
+    h, w = g.shape
+    return int(o.top == 0 or o.left == 0 or o.top + o.height == h or o.left + o.width == w)
+
+
+PropertyFn = Callable[[Object, Objects, np.ndarray], int]
+
+PROPERTIES: dict[str, PropertyFn] = {
+    "colour": lambda o, objs, g: _colour(o),
+    "size": lambda o, objs, g: o.size,
+    "height": lambda o, objs, g: o.height,
+    "width": lambda o, objs, g: o.width,
+    "is_largest": lambda o, objs, g: int(o.size == max(p.size for p in objs)),
+    "is_smallest": lambda o, objs, g: int(o.size == min(p.size for p in objs)),
+    "size_rank": lambda o, objs, g: _rank([p.size for p in objs], o.size),
+    "holes": lambda o, objs, g: _holes(o),
+    "has_holes": lambda o, objs, g: int(_holes(o) > 0),
+    "touches_border": _touches_border,
+    "is_rectangle": lambda o, objs, g: int(bool(o.mask.all())),
+    "is_symmetric": lambda o, objs, g: int(np.array_equal(o.mask, o.mask[:, ::-1])
+                                           and np.array_equal(o.colours, o.colours[:, ::-1])),
+    "n_colours": lambda o, objs, g: int(len(np.unique(o.colours[o.mask]))),
+    "shape_count": lambda o, objs, g: Counter(_shape_key(p) for p in objs)[_shape_key(o)],
+    "colour_count": lambda o, objs, g: sum(_colour(p) == _colour(o) for p in objs),
+    "is_line": lambda o, objs, g: int(o.height == 1 or o.width == 1),
+}
+"""Property name -> f(object, all objects of the grid, grid) -> int. Order: simplest first."""
+
+
+
+def _lookup(table: tuple[tuple[int, int], ...], v: int) -> int | None:
+    for key, value in table:
+        if key == v:
+            return value
+    return None
+
+
+@primitive(GRID, OBJECTS, NAME, COLOURMAP, returns=GRID, search=False)
+def recolour_by(g: np.ndarray, objs: Objects, prop: str, table: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """Paint each object the colour its property value maps to in a table learned from the train pairs."""
+    fn = PROPERTIES.get(prop)
+    if fn is None:
+        raise ValueError(f"no object property {prop!r}")
+    out = g.copy()
+    for o in objs:
+        colour = _lookup(table, fn(o, objs, g))
+        if colour is None:
+            raise ValueError(f"no rule for {prop}={fn(o, objs, g)}")
+        if o.top + o.height > g.shape[0] or o.left + o.width > g.shape[1]:
+            raise ValueError("object outside the grid")
+        out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = colour
+    return checked(out)

@@ -1,0 +1,109 @@
+"""Task-level strategies that enumeration cannot reach in time: rules learned from the pairs.
+
+Each returns candidate programs; the synthesizer keeps those exact on every train pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from ..dsl import Call, Const, Expr, Var
+from ..dsl.local_rules import FEATURES, cell_keys
+from ..dsl.objects import blobs, objects4, objects8
+from ..dsl.properties import PROPERTIES
+
+OBJECT_EXTRACTORS = {"objects4": objects4, "objects8": objects8, "blobs": blobs}
+
+
+def _object_targets(extract, g: np.ndarray, out: np.ndarray):  # type: ignore[no-untyped-def]
+    """Each object of g with the single colour it has in `out`, or None if the change is not per-object."""
+    try:
+        objs = extract(g)
+    except ValueError:
+        return None
+    covered = np.zeros(g.shape, dtype=bool)
+    targets = []
+    for o in objs:
+        region = out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask]
+        first = int(region[0])
+        if not (region == first).all():
+            return None
+        targets.append(first)
+        covered[o.top:o.top + o.height, o.left:o.left + o.width] |= o.mask
+    if not np.array_equal(g[~covered], out[~covered]):
+        return None
+    return objs, targets
+
+
+def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                             test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Programs `recolour_by(x, objects(x), prop, table)` whose table is read off the train pairs."""
+    if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
+        return
+    for name, extract in OBJECT_EXTRACTORS.items():
+        found = [_object_targets(extract, i, o) for i, o in zip(train_in, train_out)]
+        if any(f is None for f in found):
+            continue
+        try:
+            test_objs = [extract(g) for g in test_in]
+        except ValueError:
+            continue
+        for rank, (prop, fn) in enumerate(PROPERTIES.items()):
+            table: dict[int, int] = {}
+            ok = True
+            for g, (objs, targets) in zip(train_in, found):  # type: ignore[misc]
+                for o, target in zip(objs, targets):
+                    v = fn(o, objs, g)
+                    if table.setdefault(v, target) != target:
+                        ok = False
+                        break
+                if not ok:
+                    break
+            if not ok or not all(fn(o, objs, g) in table for g, objs in zip(test_in, test_objs) for o in objs):
+                continue
+            objects_expr = Call(name, (Var(),))
+            expr = Call("recolour_by", (Var(), objects_expr, Const(prop), Const(tuple(sorted(table.items())))))
+            yield expr, 5.0 + 0.2 * rank + 0.1 * len(table)
+
+
+def local_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                        test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Programs `local_rule(x, feature, table)`: each cell's new colour from its neighbourhood."""
+    if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
+        return
+    for rank, feature in enumerate(FEATURES):
+        table: dict[tuple[int, ...], int] = {}
+        ok = True
+        for g, out in zip(train_in, train_out):
+            for key, colour in zip(cell_keys(g, feature), out.ravel().tolist()):
+                if table.setdefault(key, colour) != colour:
+                    ok = False
+                    break
+            if not ok:
+                break
+        if not ok:
+            continue
+        changes = tuple(sorted((k, c) for k, c in table.items() if k[0] != c))
+        if not changes:
+            continue
+        unseen = sum(1 for g in test_in for key in cell_keys(g, feature) if key not in table)
+        cost = 7.0 + rank + 0.02 * len(changes) + (3.0 if unseen else 0.0)
+        yield Call("local_rule", (Var(), Const(feature), Const(changes))), cost
+
+
+def _unary_grid_primitives() -> list[str]:
+    from ..dsl import GRID, PRIMITIVES
+
+    return [p.name for p in PRIMITIVES.values() if p.search and p.arg_types == (GRID,) and p.result_type == GRID]
+
+
+def object_map_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                        test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Programs `map_objects(x, objects(x), f)`: a grid primitive lifted over every object."""
+    if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
+        return
+    for name in ("blobs", "objects8", "objects4"):
+        for transform in _unary_grid_primitives():
+            yield Call("map_objects", (Var(), Call(name, (Var(),)), Const(transform))), 6.0

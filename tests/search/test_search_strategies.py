@@ -1,0 +1,65 @@
+"""Learned strategies: per-object recolouring, local rules and rules lifted over objects."""
+
+import time
+
+from arclab.cli import main
+from arclab.dsl import parse
+from arclab.search import Synthesizer
+from arclab.task import Example, Grid, Task
+
+
+def _task(pairs, test_in):
+    train = tuple(Example(Grid(i), Grid(o)) for i, o in pairs)
+    return Task("t", train, (Example(Grid(test_in)),))
+
+
+def _solve(task):
+    solutions = Synthesizer(task, time.monotonic() + 5).run()
+    assert solutions
+    return solutions
+
+
+def test_objects_recoloured_by_their_size() -> None:
+    task = _task([
+        ([[1, 1, 0, 1], [0, 0, 0, 0], [1, 1, 1, 0]], [[2, 2, 0, 4], [0, 0, 0, 0], [3, 3, 3, 0]]),
+        ([[1, 0, 1, 1], [0, 0, 0, 0], [0, 1, 1, 1]], [[4, 0, 2, 2], [0, 0, 0, 0], [0, 3, 3, 3]]),
+    ], [[1, 1, 1, 0], [0, 0, 0, 0], [1, 0, 1, 1]])
+    best = _solve(task)[0]
+    assert best.strategy == "object_recolour"
+    assert "'size'" in str(best.program)
+    assert best.test_outputs[0].tolist() == [[3, 3, 3, 0], [0, 0, 0, 0], [4, 0, 2, 2]]
+    assert parse(str(best.program)) == best.program
+
+
+def test_a_local_rule_marks_cells_between_two_neighbours() -> None:
+    task = _task([
+        ([[1, 0, 1, 0, 0]], [[1, 2, 1, 0, 0]]),
+        ([[0, 0, 1, 0, 1]], [[0, 0, 1, 2, 1]]),
+        ([[1, 0, 1, 0, 1]], [[1, 2, 1, 2, 1]]),
+    ], [[0, 1, 0, 1, 0]])
+    sols = _solve(task)
+    assert any(s.test_outputs[0].tolist() == [[0, 1, 2, 1, 0]] for s in sols[:2])
+
+
+def test_a_flip_lifted_over_every_object() -> None:
+    task = _task([
+        ([[1, 2, 2, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 3, 3, 4]],
+         [[2, 2, 1, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 4, 3, 3]]),
+        ([[0, 5, 6, 6, 0, 0], [0, 0, 0, 0, 0, 0], [7, 7, 8, 0, 0, 0]],
+         [[0, 6, 6, 5, 0, 0], [0, 0, 0, 0, 0, 0], [8, 7, 7, 0, 0, 0]]),
+    ], [[0, 0, 0, 1, 1, 3], [0, 0, 0, 0, 0, 0], [2, 9, 9, 0, 0, 0]])
+    sols = _solve(task)
+    assert "map_objects" in str(sols[0].program)
+    assert sols[0].test_outputs[0].tolist() == [[0, 0, 0, 3, 1, 1], [0, 0, 0, 0, 0, 0], [9, 9, 2, 0, 0, 0]]
+
+
+def test_explain_prints_the_program_and_the_train_pairs(tmp_path, capsys) -> None:
+    (tmp_path / "flip.json").write_text(
+        '{"train": [{"input": [[1, 2], [3, 3]], "output": [[2, 1], [3, 3]]},'
+        ' {"input": [[3, 4, 5], [1, 1, 2]], "output": [[5, 4, 3], [2, 1, 1]]}],'
+        ' "test": [{"input": [[6, 7], [8, 8]], "output": [[7, 6], [8, 8]]}]}')
+    assert main(["explain", "flip", "--dataset", str(tmp_path), "--budget", "3", "--no-colour"]) == 0
+    out = capsys.readouterr().out
+    assert "flip_h(x)" in out
+    assert "test 0 right" in out
+    assert "program output" in out
