@@ -86,3 +86,14 @@ def map_colours(g: np.ndarray, mapping: tuple[tuple[int, int], ...]) -> np.ndarr
     for a, b in mapping:
         table[a] = b
     return checked(table[g])
+
+
+@primitive(GRID, GRID, COLOURMAP, returns=GRID, search=False)
+def cellwise(a: np.ndarray, b: np.ndarray, table: tuple[tuple[tuple[int, int], int], ...]) -> np.ndarray:
+    """Each cell's colour from the pair (a's colour, b's colour) by a learned table; unlisted pairs keep a's."""
+    if a.shape != b.shape:
+        raise ValueError("shapes differ")
+    lookup = np.arange(100, dtype=np.int16) // 10
+    for (ca, cb), c in table:
+        lookup[ca * 10 + cb] = c
+    return checked(lookup[a.astype(np.int16) * 10 + b].astype(np.uint8))

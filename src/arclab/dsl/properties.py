@@ -9,7 +9,7 @@ import numpy as np
 from scipy import ndimage
 
 from ._registry import primitive
-from ._types import COLOURMAP, GRID, NAME, OBJECTS, Object
+from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
 from ._util import checked
 
 Objects = tuple[Object, ...]
@@ -85,3 +85,32 @@ def recolour_by(g: np.ndarray, objs: Objects, prop: str, table: tuple[tuple[int,
             raise ValueError("object outside the grid")
         out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = colour
     return checked(out)
+
+
+def _select(objs: Objects, g: np.ndarray, prop: str, pick: Callable[[list[int]], list[int]]) -> Object:
+    fn = PROPERTIES.get(prop)
+    if fn is None:
+        raise ValueError(f"no object property {prop!r}")
+    values = [fn(o, objs, g) for o in objs]
+    chosen = pick(values)
+    if len(chosen) != 1:
+        raise ValueError("no single object")
+    return objs[chosen[0]]
+
+
+@primitive(GRID, OBJECTS, NAME, INT, returns=OBJECT, search=False)
+def select_where(g: np.ndarray, objs: Objects, prop: str, value: int) -> Object:
+    """The one object whose property equals `value` (learned from the train pairs)."""
+    return _select(objs, g, prop, lambda vs: [i for i, v in enumerate(vs) if v == value])
+
+
+@primitive(GRID, OBJECTS, NAME, returns=OBJECT, search=False)
+def select_max(g: np.ndarray, objs: Objects, prop: str) -> Object:
+    """The one object with the largest value of the property."""
+    return _select(objs, g, prop, lambda vs: [i for i, v in enumerate(vs) if v == max(vs)])
+
+
+@primitive(GRID, OBJECTS, NAME, returns=OBJECT, search=False)
+def select_min(g: np.ndarray, objs: Objects, prop: str) -> Object:
+    """The one object with the smallest value of the property."""
+    return _select(objs, g, prop, lambda vs: [i for i, v in enumerate(vs) if v == min(vs)])

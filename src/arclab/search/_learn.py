@@ -26,3 +26,31 @@ def learn_colour_map(candidates: Sequence[np.ndarray], outputs: Sequence[np.ndar
         table[src] = dst
     pairs = tuple((int(a), int(b)) for a, b in enumerate(table) if b != 255 and a != b)
     return pairs or None
+
+
+def learn_pair_map(firsts: Sequence[np.ndarray], seconds: Sequence[np.ndarray], outputs: Sequence[np.ndarray],
+                   test_firsts: Sequence[np.ndarray], test_seconds: Sequence[np.ndarray],
+                   ) -> tuple[tuple[tuple[int, int], int], ...] | None:
+    """A table (first colour, second colour) -> output colour exact on every pair, covering the tests.
+
+    Only entries that change the first grid's colour are listed. None when the pairs conflict or a
+    test input shows a colour pair never seen in training.
+    """
+    table = np.full(100, -1, dtype=np.int16)
+    for a, b, out in zip(firsts, seconds, outputs):
+        if a.shape != out.shape or b.shape != out.shape:
+            return None
+        codes = a.astype(np.int16) * 10 + b
+        keys = np.unique(codes * 16 + out)
+        pair, colour = keys // 16, keys % 16
+        if len(np.unique(pair)) != len(pair):
+            return None
+        known = table[pair]
+        if ((known >= 0) & (known != colour)).any():
+            return None
+        table[pair] = colour
+    for a, b in zip(test_firsts, test_seconds):
+        if a.shape != b.shape or (table[np.unique(a.astype(np.int16) * 10 + b)] < 0).any():
+            return None
+    pairs = tuple(((int(k) // 10, int(k) % 10), int(c)) for k, c in enumerate(table) if c >= 0 and k // 10 != c)
+    return pairs or None

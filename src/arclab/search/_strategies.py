@@ -107,3 +107,112 @@ def object_map_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.n
     for name in ("blobs", "objects8", "objects4"):
         for transform in _unary_grid_primitives():
             yield Call("map_objects", (Var(), Call(name, (Var(),)), Const(transform))), 6.0
+
+
+BLOCK_TRANSFORMS = ("x", "flip_h", "flip_v", "rot180", "transpose", "antitranspose", "rot90", "rot270")
+
+
+def _block_expr(name: str) -> Expr:
+    return Var() if name == "x" else Call(name, (Var(),))
+
+
+def _fold(op: str, exprs: list[Expr]) -> Expr:
+    out = exprs[0]
+    for e in exprs[1:]:
+        out = Call(op, (out, e))
+    return out
+
+
+def block_layout_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                          test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Outputs made of input-sized blocks, each a rotation or mirror image of the input."""
+    from ..dsl import PRIMITIVES
+
+    factors = {(o.shape[0] // i.shape[0], o.shape[1] // i.shape[1]) for i, o in zip(train_in, train_out)}
+    if len(factors) != 1:
+        return
+    rows, cols = factors.pop()
+    if rows * cols <= 1 or rows > 5 or cols > 5:
+        return
+    if any(o.shape != (i.shape[0] * rows, i.shape[1] * cols) for i, o in zip(train_in, train_out)):
+        return
+    images = []
+    for g in train_in:
+        found = {}
+        for name in BLOCK_TRANSFORMS:
+            try:
+                found[name] = g if name == "x" else PRIMITIVES[name].function(g)
+            except ValueError:
+                continue
+        images.append(found)
+    layout: list[list[Expr]] = []
+    for r in range(rows):
+        row: list[Expr] = []
+        for c in range(cols):
+            for name in BLOCK_TRANSFORMS:
+                ok = True
+                for g, out, found in zip(train_in, train_out, images):
+                    h, w = g.shape
+                    block = out[r * h:(r + 1) * h, c * w:(c + 1) * w]
+                    image = found.get(name)
+                    if image is None or image.shape != block.shape or not np.array_equal(image, block):
+                        ok = False
+                        break
+                if ok:
+                    row.append(_block_expr(name))
+                    break
+            else:
+                return
+        layout.append(row)
+    yield _fold("vconcat", [_fold("hconcat", row) for row in layout]), 4.0 + rows * cols * 0.5
+
+
+SELECTABLE = ("objects8", "objects4", "blobs", "colour_sets")
+
+
+def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                              test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Outputs that are one object, chosen by a property learned from the pairs (equal to v, max, min)."""
+    from ..dsl.objects import blobs, colour_sets, object_grid, objects4, objects8
+
+    extractors = {"objects8": objects8, "objects4": objects4, "blobs": blobs, "colour_sets": colour_sets}
+    if any(o.size >= i.size for i, o in zip(train_in, train_out)):
+        return
+    for name, extract in extractors.items():
+        try:
+            all_objs = [extract(g) for g in train_in]
+        except ValueError:
+            continue
+        for view in ("object_grid", "crop_to"):
+            chosen = []
+            for g, out, objs in zip(train_in, train_out, all_objs):
+                hits = []
+                for k, o in enumerate(objs):
+                    image = object_grid(o) if view == "object_grid" else \
+                        g[o.top:o.top + o.height, o.left:o.left + o.width]
+                    if image.shape == out.shape and np.array_equal(image, out):
+                        hits.append(k)
+                if not hits:
+                    break
+                chosen.append(hits)
+            if len(chosen) != len(train_in):
+                continue
+            objs_expr = Call(name, (Var(),))
+            for rank, (prop, fn) in enumerate(PROPERTIES.items()):
+                values = [[fn(o, objs, g) for o in objs] for g, objs in zip(train_in, all_objs)]
+                selectors: list[Expr] = []
+                if all(len([v for v in vs if v == max(vs)]) == 1 and vs.index(max(vs)) in hits
+                       for vs, hits in zip(values, chosen)):
+                    selectors.append(Call("select_max", (Var(), objs_expr, Const(prop))))
+                if all(len([v for v in vs if v == min(vs)]) == 1 and vs.index(min(vs)) in hits
+                       for vs, hits in zip(values, chosen)):
+                    selectors.append(Call("select_min", (Var(), objs_expr, Const(prop))))
+                shared = set.intersection(*({vs[k] for k in hits} for vs, hits in zip(values, chosen)))
+                for v in sorted(shared):
+                    if all(vs.count(v) == 1 for vs in values):
+                        selectors.append(Call("select_where", (Var(), objs_expr, Const(prop), Const(v))))
+                for selector in selectors:
+                    if view == "object_grid":
+                        yield Call("object_grid", (selector,)), 5.0 + 0.1 * rank
+                    else:
+                        yield Call("crop_to", (Var(), selector)), 5.0 + 0.1 * rank
