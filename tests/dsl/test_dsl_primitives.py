@@ -352,6 +352,13 @@ CASES: list[Case] = [
     case("recolour_by", OBJ_G, of("objects4", OBJ_G), "size", ((1, 7), (3, 4)),
          out=[[0, 4, 4, 0, 0], [0, 4, 0, 0, 7], [0, 0, 0, 7, 0], [7, 0, 0, 0, 0]]),
     case("recolour_by", OBJ_G, of("objects4", OBJ_G), "size", ((1, 7),), out=UNDEFINED, why="no-rule"),
+    case("cellwise", [[0, 1], [1, 0]], [[2, 2], [0, 0]], (((0, 2), 5),), out=[[5, 1], [1, 0]]),
+    case("cellwise", [[0, 1]], [[2], [2]], (), out=UNDEFINED, why="shapes-differ"),
+    case("select_max", OBJ_G, of("objects4", OBJ_G), "size", out=L_OBJ),
+    case("select_min", OBJ_G, of("objects4", OBJ_G), "size", out=UNDEFINED, why="tie"),
+    case("select_min", OBJ_G, of("objects4", OBJ_G), "colour", out=Obj(0, 1, ("11", "1.")), why="colour"),
+    case("select_where", OBJ_G, of("objects4", OBJ_G), "colour", 3, out=Obj(3, 0, ("3",))),
+    case("select_where", OBJ_G, of("objects4", OBJ_G), "size", 1, out=UNDEFINED, why="not-unique"),
 ]
 
 

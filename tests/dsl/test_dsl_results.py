@@ -136,6 +136,8 @@ def table(name: str, args: list[Any], g: np.ndarray, rng: Rng) -> tuple[tuple[An
         keys: list[Any] = importlib.import_module("arclab.dsl.local_rules").cell_keys(g, args[1])
     else:
         keys = list(range(6)) if name == "recolour_by" else list(range(10))
+        if name == "cellwise":
+            keys = [(a, b) for a in range(10) for b in range(10)]
     chosen = rng.choice(len(keys), size=min(len(keys), int(rng.integers(0, 7))), replace=False)
     return tuple(sorted({keys[i]: int(rng.integers(0, 10)) for i in chosen}.items()))
 

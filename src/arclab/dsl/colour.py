@@ -94,6 +94,8 @@ def cellwise(a: np.ndarray, b: np.ndarray, table: tuple[tuple[tuple[int, int], i
     if a.shape != b.shape:
         raise ValueError("shapes differ")
     lookup = np.arange(100, dtype=np.int16) // 10
-    for (ca, cb), c in table:
-        lookup[ca * 10 + cb] = c
+    for key, c in table:
+        if not (isinstance(key, tuple) and len(key) == 2 and all(0 <= k <= 9 for k in key) and 0 <= c <= 9):
+            raise ValueError(f"bad table entry {key!r}: {c!r}")
+        lookup[key[0] * 10 + key[1]] = c
     return checked(lookup[a.astype(np.int16) * 10 + b].astype(np.uint8))
