@@ -3,7 +3,9 @@
 Importing this package registers every primitive in PRIMITIVES.
 """
 
-from . import colour, counting, drawing, geometry, local_rules, objects, partition, properties, size, symmetry  # noqa: F401
+from . import (  # noqa: F401  (importing registers the primitives)
+    colour, counting, drawing, geometry, local_rules, objects, partition, physics, properties, size, symmetry,
+)
 from ._program import Call, Const, Expr, ParseError, Var, evaluate, parse, program_size
 from ._registry import PRIMITIVES, Primitive, primitive
 from ._types import BOOL, COLOUR, COLOURMAP, GRID, INT, OBJECT, OBJECTS, POS, SIZE, TYPES, Object, value_key
