@@ -6,13 +6,11 @@ import os
 import sys
 from collections.abc import Sequence
 
+from ..render import ARC_PALETTE
 from ..task import Grid
 
-# The standard ARC colours, 0-9: black, blue, red, green, yellow, grey, magenta, orange, azure, maroon.
-ARC_PALETTE_RGB = (
-    (0, 0, 0), (0, 116, 217), (255, 65, 54), (46, 204, 64), (255, 220, 0),
-    (170, 170, 170), (240, 18, 190), (255, 133, 27), (127, 219, 255), (135, 12, 37),
-)
+ARC_PALETTE_RGB = tuple(tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5)) for hex_ in ARC_PALETTE)
+"""The standard ARC colours as (r, g, b), from the one palette in arclab.render."""
 
 
 def use_colour(stream: object = None) -> bool:

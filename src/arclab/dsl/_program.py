@@ -114,7 +114,7 @@ def program_size(expr: Expr) -> int:
     return 1
 
 
-def evaluate(expr: Expr, grid: Any, cache: dict[Any, Any] | None = None) -> Any:
+def evaluate(expr: Expr, grid: Any) -> Any:
     """Run a program on one input grid (a uint8 numpy array); None if any step is undefined."""
     from ._registry import PRIMITIVES
 
@@ -124,7 +124,7 @@ def evaluate(expr: Expr, grid: Any, cache: dict[Any, Any] | None = None) -> Any:
         return expr.value
     values = []
     for arg in expr.args:
-        value = evaluate(arg, grid, cache)
+        value = evaluate(arg, grid)
         if value is None:
             return None
         values.append(value)

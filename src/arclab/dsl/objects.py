@@ -139,7 +139,7 @@ def _mirror_symmetric(o: Object) -> bool:
     return bool(np.array_equal(o.mask, o.mask[:, ::-1]) and np.array_equal(o.colours, o.colours[:, ::-1]))
 
 
-def _region(g: np.ndarray, o: Object) -> np.ndarray:
+def box_of(g: np.ndarray, o: Object) -> np.ndarray:
     """The grid cells under the object's bounding box; ValueError if the box leaves the grid."""
     if o.top + o.height > g.shape[0] or o.left + o.width > g.shape[1]:
         raise ValueError("object outside the grid")
@@ -186,7 +186,7 @@ def crop_to(g: np.ndarray, o: Object) -> np.ndarray:
 def erase_object(g: np.ndarray, o: Object) -> np.ndarray:
     """The grid with the object's cells turned to background."""
     out = g.copy()
-    region = _region(out, o)
+    region = box_of(out, o)
     region[o.mask] = background(g)
     return checked(out)
 
@@ -195,7 +195,7 @@ def erase_object(g: np.ndarray, o: Object) -> np.ndarray:
 def keep_object(g: np.ndarray, o: Object) -> np.ndarray:
     """Only the object's cells on a background-filled grid of the same size."""
     out = np.full_like(g, background(g))
-    region = _region(out, o)
+    region = box_of(out, o)
     region[o.mask] = o.colours[o.mask]
     return checked(out)
 
@@ -206,68 +206,59 @@ def colour_of(o: Object) -> int:
     return int(np.bincount(o.colours[o.mask], minlength=10).argmax())
 
 
-@primitive(GRID, OBJECTS, COLOUR, INT, returns=GRID, cost=2)
-def recolour_size(g: np.ndarray, objs: tuple[Object, ...], c: int, n: int) -> np.ndarray:
-    """Paint colour c over every object with exactly n cells."""
+def _paint_sized(g: np.ndarray, objs: tuple[Object, ...], c: int, size: int) -> np.ndarray:
+    """The grid with colour c painted over every object of exactly `size` cells."""
     out = g.copy()
     hit = False
     for o in objs:
-        if o.size == n:
-            _region(out, o)[o.mask] = c
+        if o.size == size:
+            box_of(out, o)[o.mask] = c
             hit = True
     if not hit:
         raise ValueError("no object of that size")
     return checked(out)
 
 
+@primitive(GRID, OBJECTS, COLOUR, INT, returns=GRID, cost=2)
+def recolour_size(g: np.ndarray, objs: tuple[Object, ...], c: int, n: int) -> np.ndarray:
+    """Paint colour c over every object with exactly n cells."""
+    return _paint_sized(g, objs, c, n)
+
+
 @primitive(GRID, OBJECTS, COLOUR, returns=GRID)
 def recolour_largest(g: np.ndarray, objs: tuple[Object, ...], c: int) -> np.ndarray:
     """Paint colour c over every object with the largest cell count."""
-    best = max(o.size for o in objs)
-    out = g.copy()
-    for o in objs:
-        if o.size == best:
-            _region(out, o)[o.mask] = c
-    return checked(out)
+    return _paint_sized(g, objs, c, max(o.size for o in objs))
 
 
 @primitive(GRID, OBJECTS, COLOUR, returns=GRID)
 def recolour_smallest(g: np.ndarray, objs: tuple[Object, ...], c: int) -> np.ndarray:
     """Paint colour c over every object with the smallest cell count."""
-    least = min(o.size for o in objs)
-    out = g.copy()
-    for o in objs:
-        if o.size == least:
-            _region(out, o)[o.mask] = c
-    return checked(out)
-
-
-def _only_extreme(objs: tuple[Object, ...], key: object) -> Object:
-    return _only_max(objs, key)
+    return _paint_sized(g, objs, c, min(o.size for o in objs))
 
 
 @primitive(OBJECTS, returns=OBJECT)
 def topmost(objs: tuple[Object, ...]) -> Object:
     """The object whose top edge is highest (defined when there is no tie)."""
-    return _only_extreme(objs, lambda o: -o.top)
+    return _only_max(objs, lambda o: -o.top)
 
 
 @primitive(OBJECTS, returns=OBJECT)
 def bottommost(objs: tuple[Object, ...]) -> Object:
     """The object whose bottom edge is lowest (defined when there is no tie)."""
-    return _only_extreme(objs, lambda o: o.top + o.height)
+    return _only_max(objs, lambda o: o.top + o.height)
 
 
 @primitive(OBJECTS, returns=OBJECT)
 def leftmost(objs: tuple[Object, ...]) -> Object:
     """The object whose left edge is furthest left (defined when there is no tie)."""
-    return _only_extreme(objs, lambda o: -o.left)
+    return _only_max(objs, lambda o: -o.left)
 
 
 @primitive(OBJECTS, returns=OBJECT)
 def rightmost(objs: tuple[Object, ...]) -> Object:
     """The object whose right edge is furthest right (defined when there is no tie)."""
-    return _only_extreme(objs, lambda o: o.left + o.width)
+    return _only_max(objs, lambda o: o.left + o.width)
 
 
 @primitive(OBJECTS, COLOUR, returns=OBJECT)
@@ -296,11 +287,11 @@ def map_objects(g: np.ndarray, objs: tuple[Object, ...], transform: str) -> np.n
     function = prim.function
     out = g.copy()
     for o in objs:
-        box = _region(g, o)
+        box = box_of(g, o)
         new = function(box)
         if new.shape != box.shape:
             raise ValueError("the transform changed the shape")
-        region = _region(out, o)
+        region = box_of(out, o)
         bg = background(g)
         region[o.mask] = bg
         changed = new != bg

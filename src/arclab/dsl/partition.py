@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from ._registry import primitive
@@ -88,9 +90,9 @@ def parts_diff(g: np.ndarray, c: int) -> np.ndarray:
 def parts_overlay(g: np.ndarray) -> np.ndarray:
     """Stack the parts: later parts' non-background cells paint over earlier ones."""
     parts = split_parts(g)
+    bg = background(g)
     out = parts[0].copy()
     for p in parts[1:]:
-        bg = background(g)
         out = np.where(p != bg, p, out)
     return checked(out.astype(np.uint8))
 
@@ -106,23 +108,23 @@ def odd_part(g: np.ndarray) -> np.ndarray:
     return checked(odd[0].copy())
 
 
-@primitive(GRID, returns=GRID)
-def densest_part(g: np.ndarray) -> np.ndarray:
-    """The part with the most non-background cells (defined when there is no tie)."""
+def _part_by_count(g: np.ndarray, pick: Callable[[list[int]], int]) -> np.ndarray:
+    """The one part whose count of non-background cells is `pick` (max or min) of all parts'."""
     parts = split_parts(g)
     bg = background(g)
     counts = [int((p != bg).sum()) for p in parts]
-    if counts.count(max(counts)) != 1:
+    if counts.count(pick(counts)) != 1:
         raise ValueError("tie")
-    return checked(parts[counts.index(max(counts))].copy())
+    return checked(parts[counts.index(pick(counts))].copy())
+
+
+@primitive(GRID, returns=GRID)
+def densest_part(g: np.ndarray) -> np.ndarray:
+    """The part with the most non-background cells (defined when there is no tie)."""
+    return _part_by_count(g, max)
 
 
 @primitive(GRID, returns=GRID)
 def sparsest_part(g: np.ndarray) -> np.ndarray:
     """The part with the fewest non-background cells (defined when there is no tie)."""
-    parts = split_parts(g)
-    bg = background(g)
-    counts = [int((p != bg).sum()) for p in parts]
-    if counts.count(min(counts)) != 1:
-        raise ValueError("tie")
-    return checked(parts[counts.index(min(counts))].copy())
+    return _part_by_count(g, min)

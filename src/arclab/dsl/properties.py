@@ -11,6 +11,7 @@ from scipy import ndimage
 from ._registry import primitive
 from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
 from ._util import checked
+from .objects import box_of
 
 Objects = tuple[Object, ...]
 
@@ -81,9 +82,7 @@ def recolour_by(g: np.ndarray, objs: Objects, prop: str, table: tuple[tuple[int,
         colour = _lookup(table, fn(o, objs, g))
         if colour is None:
             raise ValueError(f"no rule for {prop}={fn(o, objs, g)}")
-        if o.top + o.height > g.shape[0] or o.left + o.width > g.shape[1]:
-            raise ValueError("object outside the grid")
-        out[o.top:o.top + o.height, o.left:o.left + o.width][o.mask] = colour
+        box_of(out, o)[o.mask] = colour
     return checked(out)
 
 
