@@ -353,6 +353,11 @@ CASES: list[Case] = [
          out=[[0, 4, 4, 0, 0], [0, 4, 0, 0, 7], [0, 0, 0, 7, 0], [7, 0, 0, 0, 0]]),
     case("recolour_by", OBJ_G, of("objects4", OBJ_G), "size", ((1, 7),), out=UNDEFINED, why="no-rule"),
     case("cellwise", [[0, 1], [1, 0]], [[2, 2], [0, 0]], (((0, 2), 5),), out=[[5, 1], [1, 0]]),
+    case("cell_rule", [[0, 0, 0], [0, 1, 0], [0, 0, 0]], "fg_neighbours4,colour", (((1, 0), 2),),
+         out=[[0, 2, 0], [2, 1, 2], [0, 2, 0]]),
+    case("cell_rule", [[3, 0, 0], [0, 0, 0]], "ray_left", (((3,), "ray_left"),), out=[[3, 3, 3], [0, 0, 0]],
+         why="copy-a-feature"),
+    case("cell_rule", [[0, 1]], "no_such_feature", (), out=UNDEFINED, why="unknown-feature"),
     # physics: rigid objects (8-connected, multi-colour) fall, slide or move until contact
     case("drop_down", [[1, 1, 0, 0], [0, 0, 0, 2], [0, 0, 0, 0], [0, 3, 3, 0]],
          out=[[0, 0, 0, 0], [0, 0, 0, 0], [1, 1, 0, 0], [0, 3, 3, 2]]),

@@ -38,6 +38,7 @@ NAME_DOMAINS: dict[str, Callable[[], list[str]]] = {
     # touches_border raises TypeError: see test_recolour_by_touches_border in test_dsl_primitives.
     "recolour_by": _module_names("arclab.dsl.properties", "PROPERTIES", ("touches_border",)),
     "map_objects": _grid_transforms,  # the transforms the search lifts over objects
+    "cell_rule": _module_names("arclab.dsl.cell_features", "FEATURES"),
 }
 """The valid names of each Name-taking primitive (known-bad names left out)."""
 
@@ -134,6 +135,11 @@ def table(name: str, args: list[Any], g: np.ndarray, rng: Rng) -> tuple[tuple[An
     """A small table: colour to colour, or (for local_rule) from some of the grid's own cell keys."""
     if name == "local_rule":
         keys: list[Any] = importlib.import_module("arclab.dsl.local_rules").cell_keys(g, args[1])
+    elif name == "cell_rule":
+        values = importlib.import_module("arclab.dsl.cell_features").FEATURES[args[1]](g)
+        keys = sorted({(int(v),) for v in np.asarray(values).ravel()})
+        if rng.random() < 0.3:  # a copy target instead of a colour
+            return tuple((k, "ray_up") for k in keys[:2])
     else:
         keys = list(range(6)) if name == "recolour_by" else list(range(10))
         if name == "cellwise":

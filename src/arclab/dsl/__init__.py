@@ -4,7 +4,7 @@ Importing this package registers every primitive in PRIMITIVES.
 """
 
 from . import (  # noqa: F401  (importing registers the primitives)
-    colour, counting, drawing, geometry, local_rules, objects, partition, physics, properties, size, symmetry,
+    cell_features, colour, counting, drawing, geometry, local_rules, objects, partition, physics, properties, size, symmetry,
 )
 from ._program import Call, Const, Expr, ParseError, Var, evaluate, parse, program_size
 from ._registry import PRIMITIVES, Primitive, primitive

@@ -25,7 +25,7 @@ class Var:
 class Const:
     """A literal: an int, a name (str), or a table written {key: value, ...} (kept as sorted pairs).
 
-    Table keys are ints or tuples of ints; values are ints.
+    Table keys are ints or tuples of ints; values are ints, tuples of ints or names.
     """
 
     value: Any
@@ -80,7 +80,8 @@ def _from_ast(node: ast.AST, text: str) -> Expr:
         for k, v in zip(node.keys, node.values):
             if k is None:
                 raise ParseError(f"unsupported ** in a table: {text!r}")
-            pairs.append((_literal(k, text), _literal(v, text)))
+            value = v.value if isinstance(v, ast.Constant) and type(v.value) is str else _literal(v, text)
+            pairs.append((_literal(k, text), value))
         return Const(tuple(sorted(pairs)))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
         from ._registry import PRIMITIVES

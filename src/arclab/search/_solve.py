@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..dsl import Call, Const, Expr, Var, evaluate, program_size
+from ..dsl.cell_features import cell_rule
 from ..dsl.colour import cellwise, map_colours
 from ..task import Task
+from ._cells import cell_rule_programs
 from ._enumerate import Candidate, Enumerator
 from ._learn import learn_colour_map, learn_pair_map
 from ._strategies import (
@@ -22,7 +24,11 @@ from ._strategies import (
 )
 
 STRATEGIES = (block_layout_programs, object_selection_programs, object_recolour_programs, object_map_programs,
-              local_rule_programs)
+              local_rule_programs, cell_rule_programs)
+CELL_RULE_TRIES = 40
+"""How many enumerated candidates of the output's shape get a cell rule learned on top."""
+CELL_RULE_SHARE = 0.4
+"""The part of the time left that the cell-rule learner may spend (it tries many feature sets)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,7 @@ class Synthesizer:
         self.same_shape = all(i.shape == o.shape for i, o in zip(self.train_in, self.train_out))
         self.solutions: list[Solution] = []
         self.stats = SearchStats()
+        self.cell_rule_tries = 0
 
     def colours(self) -> list[int]:
         grids = self.train_in + self.train_out + self.test_in
@@ -95,7 +102,13 @@ class Synthesizer:
             name = strategy.__name__.removesuffix("_programs")
             answers: set[bytes] = set()
             try:
-                for expr, cost in strategy(self.train_in, self.train_out, self.test_in):
+                args = (self.train_in, self.train_out, self.test_in)
+                if strategy is cell_rule_programs:
+                    share = CELL_RULE_SHARE * max(0.0, self.deadline - time.monotonic())
+                    programs = cell_rule_programs(*args, deadline=time.monotonic() + share)
+                else:
+                    programs = strategy(*args)
+                for expr, cost in programs:
                     if time.monotonic() > self.deadline:
                         return
                     found = self.verified(expr, cost, name)
@@ -114,7 +127,7 @@ class Synthesizer:
         self.run_strategies()
         enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline)
         best = min((s.cost for s in self.solutions), default=None)
-        found_at = time.monotonic() if best is not None else None
+        found_at = None  # the extra seconds run from the first enumerated solution
         for cand in enum.candidates(self.max_cost):
             if best is not None and cand.cost > best + self.extra_cost:
                 break
@@ -151,6 +164,20 @@ class Synthesizer:
                     expr = Call("cellwise", (Var(), cand.expr, Const(pairs)))
                     answers = tuple(cellwise(x, v, pairs) for x, v in zip(self.test_in, test_vals))
                     return Solution(expr, answers, cand.cost + 3, "cellwise")
+            if not self.same_shape and self.cell_rule_tries < CELL_RULE_TRIES:
+                self.cell_rule_tries += 1
+                return self._cell_rule_on(cand, train_vals, test_vals)
+        return None
+
+    def _cell_rule_on(self, cand: Candidate, train_vals: Sequence[np.ndarray],
+                      test_vals: Sequence[np.ndarray]) -> Solution | None:
+        """A cell rule learned on a candidate that already has the output's shape."""
+        deadline = min(self.deadline, time.monotonic() + 0.25)
+        for expr, cost in cell_rule_programs(train_vals, self.train_out, test_vals, deadline, source=cand.expr,
+                                             max_features=2):
+            _, features, table = expr.args  # type: ignore[union-attr]
+            answers = tuple(cell_rule(v, features.value, table.value) for v in test_vals)  # type: ignore[union-attr]
+            return Solution(expr, answers, cand.cost + cost - 3, "cell-rule")
         return None
 
 

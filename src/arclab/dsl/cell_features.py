@@ -1,0 +1,259 @@
+"""Cell features: named per-cell facts about a grid, for rules learned cell by cell.
+
+Every feature maps a grid to an (h, w) array of small integers. A learned rule picks a few
+features and a table from their values to the output colour; `cell_rule` applies it. Values
+are colours 0-9 with 10 meaning "none" (beyond the border, or nothing found), or small counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from scipy import ndimage
+
+from ._registry import primitive
+from ._types import COLOURMAP, GRID, NAME
+from ._util import background, checked
+
+NONE = 10
+"""The value of a colour feature where there is no colour (beyond the border, nothing hit)."""
+
+EIGHT = np.ones((3, 3), dtype=bool)
+DIRECTIONS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1),
+              "up_left": (-1, -1), "up_right": (-1, 1), "down_left": (1, -1), "down_right": (1, 1)}
+
+
+def _neighbour(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
+    """The colour of the cell at offset (dy, dx) from each cell, NONE beyond the border."""
+    h, w = g.shape
+    p = np.pad(g.astype(np.int16), 1, constant_values=NONE)
+    return p[1 + dy:1 + dy + h, 1 + dx:1 + dx + w]
+
+
+def _ray(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
+    """The first non-background colour seen from each cell going (dy, dx), the cell excluded."""
+    bg = background(g)
+    h, w = g.shape
+    out = np.full((h, w), NONE, dtype=np.int16)
+    src = np.where(g == bg, NONE, g).astype(np.int16)
+    # Walk away from the direction of travel so each step reuses the cell one step ahead.
+    rows = range(h) if dy <= 0 else range(h - 1, -1, -1)
+    if dy != 0:
+        for r in rows:
+            pr = r + dy
+            if not 0 <= pr < h:
+                continue
+            ahead_src = _shifted_row(src[pr], dx)
+            ahead_out = _shifted_row(out[pr], dx)
+            out[r] = np.where(ahead_src != NONE, ahead_src, ahead_out)
+        return out
+    cols = range(w) if dx < 0 else range(w - 1, -1, -1)
+    for c in cols:
+        pc = c + dx
+        if 0 <= pc < w:
+            out[:, c] = np.where(src[:, pc] != NONE, src[:, pc], out[:, pc])
+    return out
+
+
+def _shifted_row(row: np.ndarray, dx: int) -> np.ndarray:
+    """row[c + dx] for each c, NONE beyond the ends."""
+    if dx == 0:
+        return row
+    out = np.full_like(row, NONE)
+    if dx > 0:
+        out[:-dx] = row[dx:]
+    else:
+        out[-dx:] = row[:dx]
+    return out
+
+
+def _between(g: np.ndarray, a: str, b: str) -> np.ndarray:
+    """The colour hit in both opposite directions when it is the same colour, else NONE."""
+    first, second = _ray(g, *DIRECTIONS[a]), _ray(g, *DIRECTIONS[b])
+    return np.where(first == second, first, NONE)
+
+
+def _count_neighbours(g: np.ndarray, offsets: list[tuple[int, int]], same: bool) -> np.ndarray:
+    bg = background(g)
+    total = np.zeros(g.shape, dtype=np.int16)
+    for dy, dx in offsets:
+        n = _neighbour(g, dy, dx)
+        total += (n == g) if same else ((n != bg) & (n != NONE))
+    return total
+
+
+CROSS = [(-1, 0), (1, 0), (0, -1), (0, 1)]
+RING = CROSS + [(-1, -1), (-1, 1), (1, -1), (1, 1)]
+
+
+def _line_colours(g: np.ndarray, axis: int) -> np.ndarray:
+    """A bitmask of the non-background colours in each cell's row (axis 1) or column (axis 0)."""
+    bg = background(g)
+    bits = np.where(g != bg, 1 << g.astype(np.int32), 0)
+    reduced = np.bitwise_or.reduce(bits, axis=axis, keepdims=True)
+    return np.broadcast_to(reduced, g.shape).astype(np.int32)
+
+
+def _enclosed(g: np.ndarray) -> np.ndarray:
+    """1 for background cells that cannot reach the border through background cells."""
+    bg = background(g)
+    labels, _ = ndimage.label(g == bg)
+    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    return ((labels > 0) & ~np.isin(labels, border)).astype(np.int16)
+
+
+def _components(g: np.ndarray, multicolour: bool) -> tuple[np.ndarray, int]:
+    """Labels of 8-connected non-background components (one colour each unless multicolour)."""
+    bg = background(g)
+    if multicolour:
+        return ndimage.label(g != bg, structure=EIGHT)
+    labels = np.zeros(g.shape, dtype=np.int32)
+    count = 0
+    for colour in np.unique(g):
+        if colour == bg:
+            continue
+        lab, n = ndimage.label(g == colour, structure=EIGHT)
+        labels[lab > 0] = lab[lab > 0] + count
+        count += n
+    return labels, count
+
+
+def _object_size(g: np.ndarray, multicolour: bool = False) -> np.ndarray:
+    """The size of each cell's object (0 on the background), capped at 30."""
+    labels, _ = _components(g, multicolour)
+    sizes = np.bincount(labels.ravel())
+    sizes[0] = 0
+    return np.minimum(sizes[labels], 30).astype(np.int16)
+
+
+def _size_rank(g: np.ndarray) -> np.ndarray:
+    """1 on the largest object(s), 2 on the smallest, 3 on others, 0 on the background."""
+    labels, n = _components(g, False)
+    if n == 0:
+        return np.zeros(g.shape, dtype=np.int16)
+    sizes = np.bincount(labels.ravel())[1:]
+    rank = np.where(sizes == sizes.max(), 1, np.where(sizes == sizes.min(), 2, 3))
+    return np.concatenate([[0], rank])[labels].astype(np.int16)
+
+
+def _touches_border(g: np.ndarray) -> np.ndarray:
+    """1 on objects that touch the grid's border, 0 elsewhere (multicolour components)."""
+    labels, _ = _components(g, True)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    return ((labels > 0) & np.isin(labels, edge)).astype(np.int16)
+
+
+def _object_colours(g: np.ndarray) -> np.ndarray:
+    """How many colours each cell's multicolour object has (0 on the background)."""
+    labels, n = _components(g, True)
+    out = np.zeros(n + 1, dtype=np.int16)
+    for k in range(1, n + 1):
+        out[k] = len(np.unique(g[labels == k]))
+    return out[labels]
+
+
+def _colour_rank(g: np.ndarray) -> np.ndarray:
+    """Each cell's colour by its frequency rank in the grid: 0 the most common, 1 the next..."""
+    counts = np.bincount(g.ravel(), minlength=10)
+    order = sorted(range(10), key=lambda c: (-counts[c], c))
+    rank = np.zeros(10, dtype=np.int16)
+    rank[order] = np.arange(10)
+    return rank[g]
+
+
+def _mirror(g: np.ndarray, how: str) -> np.ndarray:
+    if how == "h":
+        return g[:, ::-1].astype(np.int16)
+    if how == "v":
+        return g[::-1, :].astype(np.int16)
+    if how == "hv":
+        return g[::-1, ::-1].astype(np.int16)
+    if g.shape[0] != g.shape[1]:
+        return np.full(g.shape, NONE, dtype=np.int16)
+    return g.T.astype(np.int16)
+
+
+def _index(g: np.ndarray, axis: int, modulo: int = 0, reverse: bool = False) -> np.ndarray:
+    n = g.shape[axis]
+    idx = np.arange(n)[::-1] if reverse else np.arange(n)
+    if modulo:
+        idx = idx % modulo
+    shape = (n, 1) if axis == 0 else (1, n)
+    return np.broadcast_to(idx.reshape(shape), g.shape).astype(np.int16)
+
+
+def _is_background(g: np.ndarray) -> np.ndarray:
+    return (g == background(g)).astype(np.int16)
+
+
+Feature = Callable[[np.ndarray], np.ndarray]
+
+FEATURES: dict[str, Feature] = {
+    "colour": lambda g: g.astype(np.int16),
+    "is_bg": _is_background,
+    "colour_rank": _colour_rank,
+    **{name: (lambda g, d=d: _neighbour(g, *d)) for name, d in DIRECTIONS.items()},
+    **{f"ray_{name}": (lambda g, d=d: _ray(g, *d)) for name, d in DIRECTIONS.items()},
+    "between_h": lambda g: _between(g, "left", "right"),
+    "between_v": lambda g: _between(g, "up", "down"),
+    "between_d": lambda g: _between(g, "up_left", "down_right"),
+    "between_a": lambda g: _between(g, "up_right", "down_left"),
+    "fg_neighbours4": lambda g: _count_neighbours(g, CROSS, False),
+    "fg_neighbours8": lambda g: _count_neighbours(g, RING, False),
+    "same_neighbours4": lambda g: _count_neighbours(g, CROSS, True),
+    "same_neighbours8": lambda g: _count_neighbours(g, RING, True),
+    "row_colours": lambda g: _line_colours(g, 1),
+    "col_colours": lambda g: _line_colours(g, 0),
+    "enclosed": _enclosed,
+    "object_size": _object_size,
+    "blob_size": lambda g: _object_size(g, True),
+    "size_rank": _size_rank,
+    "touches_border": _touches_border,
+    "object_colours": _object_colours,
+    "mirror_h": lambda g: _mirror(g, "h"),
+    "mirror_v": lambda g: _mirror(g, "v"),
+    "mirror_hv": lambda g: _mirror(g, "hv"),
+    "mirror_t": lambda g: _mirror(g, "t"),
+    "row": lambda g: _index(g, 0),
+    "col": lambda g: _index(g, 1),
+    "row_from_end": lambda g: _index(g, 0, reverse=True),
+    "col_from_end": lambda g: _index(g, 1, reverse=True),
+    "row_mod2": lambda g: _index(g, 0, 2),
+    "col_mod2": lambda g: _index(g, 1, 2),
+    "row_mod3": lambda g: _index(g, 0, 3),
+    "col_mod3": lambda g: _index(g, 1, 3),
+}
+"""Feature name -> f(grid) -> (h, w) small integers."""
+
+COLOUR_FEATURES = frozenset(
+    ["colour", "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
+    + list(DIRECTIONS) + [f"ray_{name}" for name in DIRECTIONS])
+"""Features whose values are colours: a rule may copy them to the output."""
+
+
+def feature_names(spec: str) -> list[str]:
+    """The feature names of a comma-separated spec, checked."""
+    names = spec.split(",")
+    for name in names:
+        if name not in FEATURES:
+            raise ValueError(f"no cell feature {name!r}")
+    return names
+
+
+@primitive(GRID, NAME, COLOURMAP, returns=GRID, search=False)
+def cell_rule(g: np.ndarray, features: str, table: tuple[tuple[tuple[int, ...], int | str], ...]) -> np.ndarray:
+    """Recolour each cell by a table from its feature values to a colour or a colour feature's value."""
+    names = feature_names(features)
+    columns = np.stack([FEATURES[n](g) for n in names], axis=-1).reshape(-1, len(names)).tolist()
+    copies = {n: FEATURES[n](g).ravel() for n in {v for _, v in table if isinstance(v, str)}}
+    lookup = dict(table)
+    flat = g.ravel().copy()
+    for i, key in enumerate(columns):
+        target = lookup.get(tuple(key))
+        if target is None:
+            continue
+        value = copies[target][i] if isinstance(target, str) else target
+        if value != NONE:
+            flat[i] = value
+    return checked(flat.reshape(g.shape))

@@ -1,0 +1,162 @@
+"""Learn a cell rule: a few cell features whose values decide every output cell's colour.
+
+For same-shape tasks, each output cell is often a function of a handful of facts about the
+input cell (its colour, a neighbour, the colour a ray hits, whether it is enclosed...). The
+learner tries feature sets in increasing size and keeps those whose table, read off the train
+pairs, is consistent: every cell with the same feature values gets the same target, where a
+target is "keep the colour", a literal colour, or "copy this colour feature".
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from ..dsl import Call, Const, Expr, Var
+from ..dsl.cell_features import COLOUR_FEATURES, FEATURES, NONE
+
+MAX_FEATURES = 3
+KEEP_BIT = 0
+"""Bit 0 of a cell's target mask: the output keeps the input colour; bits 1-10 are colours 0-9;
+bits 11.. copy a colour feature."""
+
+
+class CellData:
+    """The features of every train and test cell, coded densely, and each train cell's targets."""
+
+    def __init__(self, train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                 test_in: Sequence[np.ndarray]) -> None:
+        grids = list(train_in) + list(test_in)
+        self.n_train = sum(g.size for g in train_in)
+        self.names: list[str] = []
+        self.raw: dict[str, np.ndarray] = {}
+        codes = []
+        for name, fn in FEATURES.items():
+            try:
+                column = np.concatenate([np.asarray(fn(g)).ravel() for g in grids]).astype(np.int64)
+            except (ValueError, IndexError):
+                continue
+            values, inverse = np.unique(column, return_inverse=True)
+            if len(values) == 1:
+                continue  # constant everywhere: decides nothing
+            self.names.append(name)
+            self.raw[name] = column
+            codes.append(inverse.astype(np.int64))
+        self.codes = codes
+        self.cardinality = [int(c.max()) + 1 for c in codes]
+        y = np.concatenate([o.ravel() for o in train_out]).astype(np.int64)
+        colour = np.concatenate([g.ravel() for g in train_in]).astype(np.int64)
+        self.copyable = [n for n in self.names if n in COLOUR_FEATURES and n != "colour"]
+        mask = (y == colour).astype(np.int64) << KEEP_BIT
+        mask |= np.int64(1) << (y + 1)
+        for k, name in enumerate(self.copyable):
+            value = self.raw[name][: self.n_train]
+            # copying "no colour" leaves the cell as it is
+            fits = (value == y) | ((value == NONE) & (y == colour))
+            mask |= fits.astype(np.int64) << (11 + k)
+        self.targets = mask
+        self.y = y
+
+    def key(self, subset: Sequence[int]) -> np.ndarray:
+        """One integer per cell (train then test) for the values of the features in `subset`."""
+        code = np.zeros_like(self.codes[0])
+        for i in subset:
+            code = code * self.cardinality[i] + self.codes[i]
+        return code
+
+    def table(self, subset: Sequence[int]) -> tuple[dict[int, int], int] | None:
+        """Per key group, the AND of its cells' target masks; None if a group has no common target.
+
+        Also returns how many test cells have a key never seen in training.
+        """
+        code = self.key(subset)
+        train, test = code[: self.n_train], code[self.n_train:]
+        order = np.argsort(train, kind="stable")
+        sorted_codes = train[order]
+        starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
+        common = np.bitwise_and.reduceat(self.targets[order], starts)
+        if (common == 0).any():
+            return None
+        keys = sorted_codes[starts]
+        unseen = int((~np.isin(test, keys)).sum())
+        return dict(zip(keys.tolist(), common.tolist())), unseen
+
+
+def _targets(masks: list[int], copyable: list[str]) -> list[int | str | None]:
+    """A target per group: keep (None) where allowed, else the target most groups allow.
+
+    Sharing one target (say, "copy the colour the ray hits") across groups is what lets a rule
+    carry over to colours the train pairs never showed.
+    """
+    bits = 11 + len(copyable)
+    support = [sum(1 for m in masks if m >> b & 1) for b in range(bits)]
+    order = sorted(range(1, bits), key=lambda b: (-support[b], b))
+    out: list[int | str | None] = []
+    for m in masks:
+        if m & 1:
+            out.append(None)
+            continue
+        b = next(b for b in order if m >> b & 1)
+        out.append(b - 1 if b <= 10 else copyable[b - 11])
+    return out
+
+
+def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                       test_in: Sequence[np.ndarray], deadline: float | None = None, *,
+                       source: Expr = Var(), max_features: int = MAX_FEATURES) -> Iterator[tuple[Expr, float]]:
+    """Programs `cell_rule(source, features, table)` consistent with the train pairs, simplest first.
+
+    `train_in` and `test_in` are the values of `source` (the input itself unless given).
+    """
+    if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
+        return
+    if all(np.array_equal(i, o) for i, o in zip(train_in, train_out)):
+        return
+    data = CellData(train_in, train_out, test_in)
+    if not data.names:
+        return
+    found = 0
+    for size in range(1, max_features + 1):
+        for subset in itertools.combinations(range(len(data.names)), size):
+            if deadline is not None and time.monotonic() > deadline:
+                return
+            result = data.table(subset)
+            if result is None:
+                continue
+            groups, unseen = result
+            expr = _program(data, subset, groups, source)
+            if expr is None:
+                continue
+            entries = len(expr.args[2].value)  # type: ignore[union-attr]
+            cost = 6.0 + size + 0.05 * entries + (4.0 if unseen else 0.0)
+            yield expr, cost
+            found += 1
+        if found >= 4:
+            return
+
+
+def _program(data: CellData, subset: Sequence[int], groups: dict[int, int], source: Expr) -> Call | None:
+    names = [data.names[i] for i in subset]
+    table = []
+    for code, target in zip(groups, _targets(list(groups.values()), data.copyable)):
+        if target is not None:
+            table.append((_decode(data, subset, code), target))
+    if not table:
+        return None
+    return Call("cell_rule", (source, Const(",".join(names)), Const(tuple(sorted(table)))))
+
+
+def _decode(data: CellData, subset: Sequence[int], code: int) -> tuple[int, ...]:
+    """The raw feature values behind a combined dense code."""
+    parts = []
+    for i in reversed(subset):
+        parts.append(code % data.cardinality[i])
+        code //= data.cardinality[i]
+    values = []
+    for i, dense in zip(reversed(subset), parts):
+        raw_values = np.unique(data.raw[data.names[i]])
+        values.append(int(raw_values[dense]))
+    return tuple(reversed(values))

@@ -1,0 +1,54 @@
+"""Cell features: shapes, a few exact values, and that every feature is defined on any grid."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from arclab.dsl.cell_features import FEATURES, NONE, feature_names
+
+G = np.array([[0, 0, 0, 0],
+              [0, 2, 2, 0],
+              [0, 2, 0, 2],
+              [3, 0, 2, 2]], dtype=np.uint8)
+
+
+@pytest.mark.parametrize("name", list(FEATURES))
+def test_every_feature_gives_one_small_int_per_cell(name: str) -> None:
+    for g in (G, np.zeros((1, 1), np.uint8), np.arange(6, dtype=np.uint8).reshape(2, 3)):
+        values = np.asarray(FEATURES[name](g))
+        assert values.shape == g.shape
+        assert np.issubdtype(values.dtype, np.integer)
+        assert values.min() >= 0
+
+
+def test_rays_see_the_first_foreground_colour() -> None:
+    assert FEATURES["ray_down"](G)[0].tolist() == [3, 2, 2, 2]
+    assert FEATURES["ray_left"](G)[2].tolist() == [NONE, NONE, 2, 2]
+    assert FEATURES["ray_up_left"](G)[3, 3] == 2
+    assert FEATURES["ray_up"](G)[0, 0] == NONE
+
+
+def test_enclosed_background() -> None:
+    assert FEATURES["enclosed"](G)[2, 2] == 1
+    assert FEATURES["enclosed"](G).sum() == 1
+
+
+def test_object_features() -> None:
+    assert FEATURES["object_size"](G)[1, 1] == 6  # 8-connected, one colour
+    assert FEATURES["object_size"](G)[3, 0] == 1
+    assert FEATURES["blob_size"](G)[3, 0] == 7  # with the 2s it touches diagonally
+    assert FEATURES["size_rank"](G)[3, 0] == 2
+
+
+def test_between_and_neighbour_counts() -> None:
+    assert FEATURES["between_h"](G)[2, 2] == 2
+    assert FEATURES["between_h"](G)[0, 0] == NONE
+    assert FEATURES["fg_neighbours4"](G)[2, 2] == 4
+    assert FEATURES["same_neighbours8"](G)[1, 1] == 2
+
+
+def test_unknown_feature_names_are_errors() -> None:
+    assert feature_names("colour,ray_up") == ["colour", "ray_up"]
+    with pytest.raises(ValueError, match="no cell feature"):
+        feature_names("colour,sideways")
