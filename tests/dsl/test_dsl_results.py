@@ -39,8 +39,10 @@ NAME_DOMAINS: dict[str, Callable[[], list[str]]] = {
     "recolour_by": _module_names("arclab.dsl.properties", "PROPERTIES", ("touches_border",)),
     "map_objects": _grid_transforms,  # the transforms the search lifts over objects
     "cell_rule": _module_names("arclab.dsl.cell_features", "FEATURES"),
+    "parts_rule": _module_names("arclab.dsl.partition", "LAYOUTS"),
+    "parts_rule:2": lambda: ["fg", "colours"],
 }
-"""The valid names of each Name-taking primitive (known-bad names left out)."""
+"""The valid names of each Name-taking primitive (known-bad names left out); "name:i" for its i-th argument."""
 
 
 def noise(rng: Rng) -> np.ndarray:
@@ -97,7 +99,9 @@ def random_grid(rng: Rng) -> np.ndarray:
     return g
 
 
-def names(primitive: str) -> list[str]:
+def names(primitive: str, position: int = 0) -> list[str]:
+    if f"{primitive}:{position}" in NAME_DOMAINS:
+        return NAME_DOMAINS[f"{primitive}:{position}"]()
     if primitive not in NAME_DOMAINS:
         pytest.fail(f"{primitive} takes a Name: add where its valid names live to NAME_DOMAINS")
     return NAME_DOMAINS[primitive]()
@@ -122,7 +126,7 @@ def arguments(name: str, g: np.ndarray, rng: Rng) -> tuple[Any, ...] | None:
                 return None
             args.append(objs if t == OBJECTS else objs[rng.integers(len(objs))])
         elif t == "Name":
-            options = names(name)
+            options = names(name, i)
             args.append(options[rng.integers(len(options))])
         elif t == COLOURMAP:
             args.append(table(name, args, g, rng))
@@ -135,6 +139,13 @@ def table(name: str, args: list[Any], g: np.ndarray, rng: Rng) -> tuple[tuple[An
     """A small table: colour to colour, or (for local_rule) from some of the grid's own cell keys."""
     if name == "local_rule":
         keys: list[Any] = importlib.import_module("arclab.dsl.local_rules").cell_keys(g, args[1])
+    elif name == "parts_rule":
+        keys = [tuple(int(v) for v in rng.integers(0, 2, 2)) for _ in range(4)]
+        return tuple(sorted({k: "part0" if rng.random() < 0.3 else int(rng.integers(0, 10)) for k in keys}.items()))
+    elif name == "cell_rules":
+        features = list(importlib.import_module("arclab.dsl.cell_features").FEATURES)
+        return tuple((k, (features[int(rng.integers(len(features)))], int(rng.integers(0, 4)),
+                          "ray_up" if rng.random() < 0.3 else int(rng.integers(0, 10)))) for k in range(3))
     elif name == "cell_rule":
         values = importlib.import_module("arclab.dsl.cell_features").FEATURES[args[1]](g)
         keys = sorted({(int(v),) for v in np.asarray(values).ravel()})

@@ -45,3 +45,45 @@ def test_nothing_for_tasks_that_change_shape_or_nothing() -> None:
     g = a([[1, 0], [0, 1]])
     assert list(cell_rule_programs([g], [a([[1]])], [g])) == []
     assert list(cell_rule_programs([g], [g], [g])) == []
+
+
+def test_parts_rule_learns_how_parts_combine() -> None:
+    from arclab.search._parts import parts_rule_programs
+
+    # two halves split by a column of 5; output 2 where exactly one half is set
+    def task(left: list[list[int]], right: list[list[int]]) -> np.ndarray:
+        return np.hstack([a(left), np.full((2, 1), 5, np.uint8), a(right)])
+
+    train_in = [task([[1, 0], [0, 0]], [[1, 1], [0, 0]]), task([[0, 1], [1, 1]], [[0, 0], [1, 0]])]
+    train_out = [a([[0, 2], [0, 0]]), a([[0, 2], [0, 2]])]
+    test_in = [task([[1, 1], [0, 1]], [[0, 1], [1, 1]])]
+    expr, _ = next(parts_rule_programs(train_in, train_out, test_in))
+    assert parse(str(expr)) == expr
+    assert evaluate(expr, test_in[0]).tolist() == [[2, 0], [2, 0]]
+
+
+def test_rule_lists_generalise_to_unseen_combinations() -> None:
+    from arclab.search._rules import rule_list_programs
+
+    # rows holding a 1 turn 1, then columns holding a 2 turn 2: the test mixes them in a new way
+    def g(ones: list[int], twos: list[int]) -> np.ndarray:
+        out = np.zeros((5, 5), np.uint8)
+        for r in ones:
+            out[r, 0] = 1
+        for c in twos:
+            out[0, c] = 2
+        return out
+
+    def painted(ones: list[int], twos: list[int]) -> np.ndarray:
+        out = np.zeros((5, 5), np.uint8)
+        out[:, twos] = 2
+        out[ones, :] = 1
+        return out
+
+    train = [([2], [3]), ([4], [1]), ([3], [2, 4])]
+    train_in = [g(o, t) for o, t in train]
+    train_out = [painted(o, t) for o, t in train]
+    test_in = [g([1, 3], [2])]
+    expr, _ = next(rule_list_programs(train_in, train_out, test_in))
+    assert parse(str(expr)) == expr
+    assert np.array_equal(evaluate(expr, test_in[0]), painted([1, 3], [2]))

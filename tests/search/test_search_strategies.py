@@ -2,8 +2,10 @@
 
 import time
 
+import numpy as np
+
 from arclab.cli import main
-from arclab.dsl import parse
+from arclab.dsl import evaluate, parse
 from arclab.search import Synthesizer
 from arclab.task import Example, Grid, Task
 
@@ -63,3 +65,15 @@ def test_explain_prints_the_program_and_the_train_pairs(tmp_path, capsys) -> Non
     assert "flip_h(x)" in out
     assert "test 0 right" in out
     assert "program output" in out
+
+
+def test_fixed_crop_finds_the_same_corner_window() -> None:
+    from arclab.search._strategies import fixed_crop_programs
+
+    rng = np.random.default_rng(0)
+    train_in = [rng.integers(0, 10, (5, 6)).astype(np.uint8), rng.integers(0, 10, (7, 4)).astype(np.uint8)]
+    train_out = [g[-2:, :2] for g in train_in]  # the bottom-left 2x2 window
+    test_in = [rng.integers(0, 10, (6, 6)).astype(np.uint8)]
+    expr, _ = next(fixed_crop_programs(train_in, train_out, test_in))
+    assert str(expr) == "crop_at(x, -2, 0, 2, 2)"
+    assert np.array_equal(evaluate(expr, test_in[0]), test_in[0][-2:, :2])

@@ -25,7 +25,7 @@ class Var:
 class Const:
     """A literal: an int, a name (str), or a table written {key: value, ...} (kept as sorted pairs).
 
-    Table keys are ints or tuples of ints; values are ints, tuples of ints or names.
+    Table keys are ints or tuples of ints; values are ints, names, or tuples of them.
     """
 
     value: Any
@@ -71,7 +71,7 @@ def _from_ast(node: ast.AST, text: str) -> Expr:
     if isinstance(node, ast.Constant) and type(node.value) in (int, str):
         return Const(node.value)
     if isinstance(node, ast.UnaryOp):
-        value = _literal(node, text)
+        value = _literal(node, text, names=False)
         if type(value) is not int:
             raise ParseError(f"only integers can be negated: {text!r}")
         return Const(value)
@@ -80,8 +80,7 @@ def _from_ast(node: ast.AST, text: str) -> Expr:
         for k, v in zip(node.keys, node.values):
             if k is None:
                 raise ParseError(f"unsupported ** in a table: {text!r}")
-            value = v.value if isinstance(v, ast.Constant) and type(v.value) is str else _literal(v, text)
-            pairs.append((_literal(k, text), value))
+            pairs.append((_literal(k, text, names=False), _literal(v, text, names=True)))
         return Const(tuple(sorted(pairs)))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
         from ._registry import PRIMITIVES
@@ -95,17 +94,17 @@ def _from_ast(node: ast.AST, text: str) -> Expr:
     raise ParseError(f"unsupported syntax {ast.dump(node)[:40]} in {text!r}")
 
 
-def _literal(node: ast.AST, text: str) -> Any:
-    """An int or a tuple of ints, from a table key or value."""
-    if isinstance(node, ast.Constant) and type(node.value) is int:
+def _literal(node: ast.AST, text: str, names: bool) -> Any:
+    """An int or a tuple of ints from a table key; a value may also hold names (str)."""
+    if isinstance(node, ast.Constant) and (type(node.value) is int or (names and type(node.value) is str)):
         return node.value
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        inner = _literal(node.operand, text)
+        inner = _literal(node.operand, text, names)
         if type(inner) is int:
             return -inner
     if isinstance(node, ast.Tuple):
-        return tuple(_literal(e, text) for e in node.elts)
-    raise ParseError(f"tables hold integers and tuples of integers only: {text!r}")
+        return tuple(_literal(e, text, names) for e in node.elts)
+    raise ParseError(f"table keys hold integers and tuples of integers only, values also names: {text!r}")
 
 
 def program_size(expr: Expr) -> int:

@@ -257,3 +257,46 @@ def cell_rule(g: np.ndarray, features: str, table: tuple[tuple[tuple[int, ...], 
         if value != NONE:
             flat[i] = value
     return checked(flat.reshape(g.shape))
+
+
+BITMASK_FEATURES = frozenset(["row_colours", "col_colours"])
+"""Features holding a set of colours: a rule's test on them is "has this colour"."""
+
+
+def holds(values: np.ndarray, feature: str, value: int) -> np.ndarray:
+    """Where the test "feature is value" (or, for colour sets, "has colour value") holds."""
+    if feature in BITMASK_FEATURES:
+        return (values >> value) & 1 == 1
+    return values == value
+
+
+@primitive(GRID, COLOURMAP, returns=GRID, search=False)
+def cell_rules(g: np.ndarray, rules: tuple[tuple[int, tuple[int | str, ...]], ...]) -> np.ndarray:
+    """Recolour cells by an ordered list of rules: (feature, value, [feature, value,] target); first match wins."""
+    out = g.copy()
+    decided = np.zeros(g.shape, dtype=bool)
+    cache: dict[str, np.ndarray] = {}
+
+    def feature(name: str) -> np.ndarray:
+        if name not in cache:
+            feature_names(name)
+            cache[name] = np.asarray(FEATURES[name](g))
+        return cache[name]
+
+    for _, rule in rules:
+        if len(rule) not in (3, 5) or not all(isinstance(v, int) for v in rule[1:-1:2]):
+            raise ValueError(f"malformed rule {rule!r}")
+        where = ~decided
+        for name, value in zip(rule[:-1:2], rule[1:-1:2]):
+            where &= holds(feature(str(name)), str(name), int(value))
+        target = rule[-1]
+        decided |= where  # a copy of "no colour" keeps the cell, and decides it
+        if isinstance(target, str):
+            copied = feature(target)
+            where &= copied != NONE
+            out[where] = copied[where]
+        else:
+            if not 0 <= target <= 9:
+                raise ValueError("colour out of range")
+            out[where] = target
+    return checked(out)

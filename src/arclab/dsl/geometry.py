@@ -68,3 +68,14 @@ def shift(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
     src = g[max(0, -dy):h - max(0, dy), max(0, -dx):w - max(0, dx)]
     out[max(0, dy):max(0, dy) + src.shape[0], max(0, dx):max(0, dx) + src.shape[1]] = src
     return checked(out)
+
+
+@primitive(GRID, INT, INT, INT, INT, returns=GRID, search=False)
+def crop_at(g: np.ndarray, top: int, left: int, height: int, width: int) -> np.ndarray:
+    """The height x width window at (top, left); a negative top or left counts from the far edge."""
+    h, w = g.shape
+    y = top if top >= 0 else h + top
+    x = left if left >= 0 else w + left
+    if height < 1 or width < 1 or y < 0 or x < 0 or y + height > h or x + width > w:
+        raise ValueError("window outside the grid")
+    return checked(g[y:y + height, x:x + width])

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ._registry import primitive
-from ._types import COLOUR, GRID
+from ._types import COLOUR, COLOURMAP, GRID, NAME
 from ._util import background, checked
 
 
@@ -18,22 +18,102 @@ def _separators(g: np.ndarray, axis: int) -> list[int]:
     return [i for i, line in enumerate(lines) if line[0] != bg and (line == line[0]).all()]
 
 
+def _separated(g: np.ndarray, axis: int) -> list[np.ndarray] | None:
+    """Equal cells between full lines of one colour along `axis`, or None.
+
+    Lines of each colour are tried in turn, so a uniform row of content is not mistaken for a
+    separator of another colour.
+    """
+    lines = g if axis == 0 else g.T
+    seps = _separators(g, axis)
+    for colour in sorted({int(lines[i][0]) for i in seps}):
+        mine = [i for i in seps if lines[i][0] == colour]
+        if len(mine) >= len(lines) // 2:
+            continue
+        bounds = [-1] + mine + [len(lines)]
+        parts = [g[a + 1:b] if axis == 0 else g[:, a + 1:b] for a, b in zip(bounds, bounds[1:]) if b - a > 1]
+        if len(parts) >= 2 and len({p.shape for p in parts}) == 1:
+            return parts
+    return None
+
+
 def split_parts(g: np.ndarray) -> list[np.ndarray]:
     """The cells of a grid divided by uniform separator lines, else its two equal halves."""
     h, w = g.shape
     for axis in (1, 0):
-        seps = _separators(g, axis)
-        colours = {int((g if axis == 0 else g.T)[i][0]) for i in seps}
-        if seps and len(colours) == 1 and len(seps) < (h if axis == 0 else w) // 2:
-            bounds = [-1] + seps + [h if axis == 0 else w]
-            parts = [g[a + 1:b] if axis == 0 else g[:, a + 1:b] for a, b in zip(bounds, bounds[1:]) if b - a > 1]
-            if len(parts) >= 2 and len({p.shape for p in parts}) == 1:
-                return parts
+        parts = _separated(g, axis)
+        if parts is not None:
+            return parts
     if w % 2 == 0 and w >= 2:
         return [g[:, : w // 2], g[:, w // 2:]]
     if h % 2 == 0 and h >= 2:
         return [g[: h // 2], g[h // 2:]]
     raise ValueError("no partition")
+
+
+LAYOUTS = ("lines", "rows2", "rows3", "rows4", "cols2", "cols3", "cols4", "grid2", "grid3")
+"""How `parts_by` splits a grid: by separator lines, or into n equal strips (rows, columns) or n x n blocks."""
+
+
+def parts_by(g: np.ndarray, layout: str) -> list[np.ndarray]:
+    """The parts of g under a named layout (ValueError when g does not split that way)."""
+    h, w = g.shape
+    if layout == "lines":
+        for axis in (1, 0):
+            parts = _separated(g, axis)
+            if parts is not None:
+                return parts
+        raise ValueError("no separator lines")
+    if layout not in LAYOUTS:
+        raise ValueError(f"no layout {layout!r}")
+    n = int(layout[-1])
+    rows = n if layout.startswith(("rows", "grid")) else 1
+    cols = n if layout.startswith(("cols", "grid")) else 1
+    # equal strips, with or without one-cell separators between them
+    ph, pw = _strip(h, rows), _strip(w, cols)
+    if ph is None or pw is None:
+        raise ValueError(f"{h}x{w} does not split as {layout}")
+    gap_h, gap_w = (h - ph * rows) // max(1, rows - 1), (w - pw * cols) // max(1, cols - 1)
+    return [g[r * (ph + gap_h):r * (ph + gap_h) + ph, c * (pw + gap_w):c * (pw + gap_w) + pw]
+            for r in range(rows) for c in range(cols)]
+
+
+def _strip(length: int, n: int) -> int | None:
+    """The length of each of n equal strips of `length`, allowing one-cell gaps between them."""
+    if length % n == 0:
+        return length // n
+    if n > 1 and (length - (n - 1)) % n == 0 and length - (n - 1) > 0:
+        return (length - (n - 1)) // n
+    return None
+
+
+def part_keys(parts: list[np.ndarray], keys: str, bg: int) -> np.ndarray:
+    """Per cell, a key from the parts' colours there: the colours themselves, or which parts are not bg."""
+    stack = np.stack([p.astype(np.int64) for p in parts], axis=-1)
+    if keys == "fg":
+        stack = (stack != bg).astype(np.int64)
+    elif keys != "colours":
+        raise ValueError(f"no part keys {keys!r}")
+    return stack.reshape(-1, len(parts))
+
+
+@primitive(GRID, NAME, NAME, COLOURMAP, returns=GRID, search=False)
+def parts_rule(g: np.ndarray, layout: str, keys: str, table: tuple[tuple[tuple[int, ...], int | str], ...]) -> np.ndarray:
+    """Combine the parts cell by cell: a table from the parts' colours (or fg flags) to a colour or 'partK'."""
+    parts = parts_by(g, layout)
+    lookup = dict(table)
+    bg = background(np.concatenate(parts))
+    flat_parts = [p.ravel() for p in parts]
+    out = np.full(parts[0].size, bg, dtype=np.uint8)
+    for i, key in enumerate(part_keys(parts, keys, bg).tolist()):
+        target = lookup.get(tuple(key))
+        if target is None:
+            raise ValueError(f"no rule for parts {tuple(key)}")
+        if isinstance(target, str):
+            k = int(target.removeprefix("part"))
+            target = int(flat_parts[k][i])
+        out[i] = target
+    return checked(out.reshape(parts[0].shape))
 
 
 def _masks(g: np.ndarray) -> list[np.ndarray]:

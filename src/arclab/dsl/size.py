@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._registry import primitive
-from ._types import GRID, INT
+from ._types import COLOUR, GRID, INT
 from ._util import background, checked
 
 
@@ -138,3 +138,33 @@ def trim(g: np.ndarray) -> np.ndarray:
     if g.shape[0] < 3 or g.shape[1] < 3:
         raise ValueError("too small")
     return checked(g[1:-1, 1:-1])
+
+
+@primitive(GRID, INT, returns=GRID)
+def block_majority(g: np.ndarray, k: int) -> np.ndarray:
+    """Shrink k x k blocks to one cell of the block's most common colour (noise-tolerant scale_down)."""
+    h, w = g.shape
+    if not 2 <= k <= 10 or h % k or w % k:
+        raise ValueError("bad factor")
+    blocks = g.reshape(h // k, k, w // k, k).transpose(0, 2, 1, 3).reshape(h // k, w // k, k * k)
+    counts = (blocks[..., None] == np.arange(10)).sum(axis=2)
+    return checked(counts.argmax(axis=-1).astype(np.uint8))
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def fractal_of(g: np.ndarray, c: int) -> np.ndarray:
+    """Replace each cell of colour c by a copy of the whole grid and every other cell by a block of 0."""
+    h, w = g.shape
+    if h * h > 30 or w * w > 30:
+        raise ValueError("too large")
+    mask = (g == c).astype(np.uint8)
+    return checked(np.kron(mask, np.ones_like(g)) * np.tile(g, (h, w)))
+
+
+@primitive(GRID, returns=GRID)
+def fractal_nonzero(g: np.ndarray) -> np.ndarray:
+    """Replace each non-zero cell by a copy of the whole grid and each 0 by a block of 0."""
+    h, w = g.shape
+    if h * h > 30 or w * w > 30:
+        raise ValueError("too large")
+    return checked(np.kron((g != 0).astype(np.uint8), np.ones_like(g)) * np.tile(g, (h, w)))

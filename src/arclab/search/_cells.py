@@ -19,6 +19,10 @@ from ..dsl import Call, Const, Expr, Var
 from ..dsl.cell_features import COLOUR_FEATURES, FEATURES, NONE
 
 MAX_FEATURES = 3
+MAX_UNSHARED = 0.5
+"""Rules whose changed cells mostly have keys seen in one train pair only are memorising: dropped."""
+ENOUGH = 6
+"""Stop adding features once this many rules are found."""
 KEEP_BIT = 0
 """Bit 0 of a cell's target mask: the output keeps the input colour; bits 1-10 are colours 0-9;
 bits 11.. copy a colour feature."""
@@ -31,6 +35,8 @@ class CellData:
                  test_in: Sequence[np.ndarray]) -> None:
         grids = list(train_in) + list(test_in)
         self.n_train = sum(g.size for g in train_in)
+        self.pair_of = np.concatenate([np.full(g.size, k) for k, g in enumerate(train_in)])
+        self.n_pairs = len(train_in)
         self.names: list[str] = []
         self.raw: dict[str, np.ndarray] = {}
         codes = []
@@ -58,7 +64,23 @@ class CellData:
             fits = (value == y) | ((value == NONE) & (y == colour))
             mask |= fits.astype(np.int64) << (11 + k)
         self.targets = mask
-        self.y = y
+        self.changed = y != colour
+
+    def unshared(self, subset: Sequence[int]) -> tuple[float, float]:
+        """Leave one pair out: the share of changed cells, and of all cells, whose key no other pair has.
+
+        A rule that memorises positions or shapes of one pair shows up here as keys that only that
+        pair has; a rule that generalises sees each pair's keys in the others.
+        """
+        if self.n_pairs < 2:
+            return 0.0, 0.0
+        code = self.key(subset)[: self.n_train]
+        alone = np.zeros(self.n_train, dtype=bool)
+        for k in range(self.n_pairs):
+            mine = self.pair_of == k
+            alone[mine] = ~np.isin(code[mine], code[~mine])
+        changed = int(self.changed.sum())
+        return (float(alone[self.changed].sum()) / max(1, changed), float(alone.mean()))
 
     def key(self, subset: Sequence[int]) -> np.ndarray:
         """One integer per cell (train then test) for the values of the features in `subset`."""
@@ -83,6 +105,17 @@ class CellData:
         keys = sorted_codes[starts]
         unseen = int((~np.isin(test, keys)).sum())
         return dict(zip(keys.tolist(), common.tolist())), unseen
+
+
+def cell_data(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+              test_in: Sequence[np.ndarray]) -> CellData | None:
+    """The cell data of a task whose pairs keep their shape and change something, else None."""
+    if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
+        return None
+    if all(np.array_equal(i, o) for i, o in zip(train_in, train_out)):
+        return None
+    data = CellData(train_in, train_out, test_in)
+    return data if data.names else None
 
 
 def _targets(masks: list[int], copyable: list[str]) -> list[int | str | None]:
@@ -111,31 +144,31 @@ def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.nd
 
     `train_in` and `test_in` are the values of `source` (the input itself unless given).
     """
-    if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
+    data = cell_data(train_in, train_out, test_in)
+    if data is None:
         return
-    if all(np.array_equal(i, o) for i, o in zip(train_in, train_out)):
-        return
-    data = CellData(train_in, train_out, test_in)
-    if not data.names:
-        return
-    found = 0
+    found: list[tuple[float, int, Call]] = []
     for size in range(1, max_features + 1):
         for subset in itertools.combinations(range(len(data.names)), size):
             if deadline is not None and time.monotonic() > deadline:
-                return
+                break
             result = data.table(subset)
             if result is None:
                 continue
             groups, unseen = result
+            changed_alone, cells_alone = data.unshared(subset)
+            if changed_alone > MAX_UNSHARED:
+                continue
             expr = _program(data, subset, groups, source)
             if expr is None:
                 continue
             entries = len(expr.args[2].value)  # type: ignore[union-attr]
-            cost = 6.0 + size + 0.05 * entries + (4.0 if unseen else 0.0)
-            yield expr, cost
-            found += 1
-        if found >= 4:
-            return
+            cost = 6.0 + size + 0.05 * entries + (4.0 if unseen else 0.0) + 4 * changed_alone + 2 * cells_alone
+            found.append((cost, len(found), expr))
+        if len(found) >= ENOUGH:
+            break
+    for cost, _, expr in sorted(found):
+        yield expr, cost
 
 
 def _program(data: CellData, subset: Sequence[int], groups: dict[int, int], source: Expr) -> Call | None:

@@ -14,21 +14,26 @@ from ..dsl.colour import cellwise, map_colours
 from ..task import Task
 from ._cells import cell_rule_programs
 from ._enumerate import Candidate, Enumerator
+from ._parts import parts_rule_programs
+from ._rules import rule_list_programs
 from ._learn import learn_colour_map, learn_pair_map
 from ._strategies import (
     block_layout_programs,
+    fixed_crop_programs,
     local_rule_programs,
     object_map_programs,
     object_recolour_programs,
     object_selection_programs,
 )
 
-STRATEGIES = (block_layout_programs, object_selection_programs, object_recolour_programs, object_map_programs,
-              local_rule_programs, cell_rule_programs)
+STRATEGIES = (block_layout_programs, parts_rule_programs, fixed_crop_programs, object_selection_programs, object_recolour_programs, object_map_programs,
+              local_rule_programs, rule_list_programs, cell_rule_programs)
 CELL_RULE_TRIES = 40
 """How many enumerated candidates of the output's shape get a cell rule learned on top."""
-CELL_RULE_SHARE = 0.4
-"""The part of the time left that the cell-rule learner may spend (it tries many feature sets)."""
+CELL_RULE_SECONDS = 1.0
+"""At most this long, in all, learning cell rules on candidates."""
+TIMED_SHARES = {rule_list_programs: 0.2, cell_rule_programs: 0.4}
+"""Strategies that take a deadline, with the part of the time left each may spend."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,7 @@ class Synthesizer:
         self.solutions: list[Solution] = []
         self.stats = SearchStats()
         self.cell_rule_tries = 0
+        self.cell_rule_seconds = 0.0
 
     def colours(self) -> list[int]:
         grids = self.train_in + self.train_out + self.test_in
@@ -103,9 +109,9 @@ class Synthesizer:
             answers: set[bytes] = set()
             try:
                 args = (self.train_in, self.train_out, self.test_in)
-                if strategy is cell_rule_programs:
-                    share = CELL_RULE_SHARE * max(0.0, self.deadline - time.monotonic())
-                    programs = cell_rule_programs(*args, deadline=time.monotonic() + share)
+                if strategy in TIMED_SHARES:
+                    share = TIMED_SHARES[strategy] * max(0.0, self.deadline - time.monotonic())
+                    programs = strategy(*args, deadline=time.monotonic() + share)
                 else:
                     programs = strategy(*args)
                 for expr, cost in programs:
@@ -164,7 +170,8 @@ class Synthesizer:
                     expr = Call("cellwise", (Var(), cand.expr, Const(pairs)))
                     answers = tuple(cellwise(x, v, pairs) for x, v in zip(self.test_in, test_vals))
                     return Solution(expr, answers, cand.cost + 3, "cellwise")
-            if not self.same_shape and self.cell_rule_tries < CELL_RULE_TRIES:
+            if (not self.same_shape and self.cell_rule_tries < CELL_RULE_TRIES
+                    and self.cell_rule_seconds < CELL_RULE_SECONDS):
                 self.cell_rule_tries += 1
                 return self._cell_rule_on(cand, train_vals, test_vals)
         return None
@@ -172,13 +179,17 @@ class Synthesizer:
     def _cell_rule_on(self, cand: Candidate, train_vals: Sequence[np.ndarray],
                       test_vals: Sequence[np.ndarray]) -> Solution | None:
         """A cell rule learned on a candidate that already has the output's shape."""
-        deadline = min(self.deadline, time.monotonic() + 0.25)
+        start = time.monotonic()
+        deadline = min(self.deadline, start + 0.1)
+        found = None
         for expr, cost in cell_rule_programs(train_vals, self.train_out, test_vals, deadline, source=cand.expr,
                                              max_features=2):
             _, features, table = expr.args  # type: ignore[union-attr]
             answers = tuple(cell_rule(v, features.value, table.value) for v in test_vals)  # type: ignore[union-attr]
-            return Solution(expr, answers, cand.cost + cost - 3, "cell-rule")
-        return None
+            found = Solution(expr, answers, cand.cost + cost - 3, "cell-rule")
+            break
+        self.cell_rule_seconds += time.monotonic() - start
+        return found
 
 
 def two_attempts(solutions: Sequence[Solution], num_tests: int) -> list[list[tuple[np.ndarray, Solution]]]:

@@ -216,3 +216,33 @@ def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequenc
                         yield Call("object_grid", (selector,)), 5.0 + 0.1 * rank
                     else:
                         yield Call("crop_to", (Var(), selector)), 5.0 + 0.1 * rank
+
+
+def _occurrences(g: np.ndarray, pattern: np.ndarray) -> list[tuple[int, int]]:
+    """Every (top, left) where `pattern` appears in g."""
+    h, w = pattern.shape
+    if h > g.shape[0] or w > g.shape[1]:
+        return []
+    windows = np.lib.stride_tricks.sliding_window_view(g, (h, w))
+    hits = (windows == pattern).all(axis=(2, 3))
+    return [(int(y), int(x)) for y, x in zip(*np.nonzero(hits))]
+
+
+def fixed_crop_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                        test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Outputs that are the same window of every input, counted from one of its corners."""
+    shapes = {o.shape for o in train_out}
+    if len(shapes) != 1 or any(o.size >= i.size for i, o in zip(train_in, train_out)):
+        return
+    h, w = shapes.pop()
+    common: set[tuple[int, int]] | None = None
+    for g, out in zip(train_in, train_out):
+        gh, gw = g.shape
+        anchored = set()
+        for y, x in _occurrences(g, out):
+            anchored.update({(y, x), (y - gh, x), (y, x - gw), (y - gh, x - gw)})
+        common = anchored if common is None else common & anchored
+        if not common:
+            return
+    for y, x in sorted(common or (), key=lambda p: (p[0] < 0, p[1] < 0, abs(p[0]) + abs(p[1]))):
+        yield Call("crop_at", (Var(), Const(y), Const(x), Const(h), Const(w))), 5.0

@@ -1,0 +1,135 @@
+"""Learn an ordered list of cell rules ("if the cell is enclosed, paint it 4; if ...") greedily.
+
+A table over feature values (see _cells) cannot generalise to combinations the train pairs never
+showed; a short decision list can. Each rule tests one feature value, or a colour and one feature
+value, and sets a target (a colour, or a copy of a colour feature). The learner repeatedly takes
+the rule that is right on every still-undecided cell it fires on and fixes the most changed cells.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from ..dsl import Call, Const, Expr, Var
+from ..dsl.cell_features import BITMASK_FEATURES, holds
+from ._cells import CellData, cell_data
+
+MAX_RULES = 8
+MAX_VALUES = 30
+"""Features with more distinct values than this are not tested value by value."""
+
+
+class Predicates:
+    """Every simple test on a cell (feature = value; colour = c and feature = value), as columns."""
+
+    def __init__(self, data: CellData) -> None:
+        n = data.n_train
+        singles: list[tuple[tuple[str, int], ...]] = []
+        columns: list[np.ndarray] = []
+        seen: set[bytes] = set()
+
+        def add(test: tuple[tuple[str, int], ...], column: np.ndarray) -> None:
+            if not column.any() or column.all():
+                return
+            key = np.packbits(column).tobytes()
+            if key in seen:
+                return
+            seen.add(key)
+            singles.append(test)
+            columns.append(column)
+
+        by_feature: dict[str, list[tuple[int, np.ndarray]]] = {}
+        for name in data.names:
+            raw = data.raw[name][:n]
+            if name in BITMASK_FEATURES:
+                values = [c for c in range(10) if ((raw >> c) & 1).any()]
+            else:
+                values = np.unique(raw).tolist()
+                if len(values) > MAX_VALUES:
+                    continue
+            for v in values:
+                column = holds(raw, name, int(v))
+                by_feature.setdefault(name, []).append((int(v), column))
+                add(((name, int(v)),), column)
+        for c, colour_column in by_feature.get("colour", []):
+            for name, tests in by_feature.items():
+                if name == "colour":
+                    continue
+                for v, column in tests:
+                    add((("colour", c), (name, v)), colour_column & column)
+        self.tests = singles
+        self.matrix = np.array(columns, dtype=np.float32).T if columns else np.zeros((n, 0), np.float32)
+
+
+def _fits(data: CellData) -> np.ndarray:
+    """(cells, targets) 0/1: target 0 keeps the cell, 1-10 paint colours 0-9, 11.. copy features."""
+    bits = 11 + len(data.copyable)
+    return ((data.targets[:, None] >> np.arange(bits)) & 1).astype(np.float32)
+
+
+def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,
+                deadline: float | None = None) -> list[tuple[tuple[tuple[str, int], ...], int]] | None:
+    """An ordered rule list (tests, target bit) exact on every train cell, or None."""
+    fits = _fits(data)
+    misfits = 1.0 - fits
+    remaining = np.ones(data.n_train, dtype=bool)
+    rules: list[tuple[tuple[tuple[str, int], ...], int]] = []
+    n_literal = 11
+    for _ in range(MAX_RULES):
+        if not (remaining & data.changed).any():
+            return rules
+        if deadline is not None and time.monotonic() > deadline:
+            return None
+        fire = preds.matrix[remaining]
+        valid = (fire.T @ misfits[remaining]) == 0  # (tests, targets): never wrong where it fires
+        gain = fire[data.changed[remaining]].sum(axis=0)
+        change = valid[:, 1:] & (gain[:, None] > 0)
+        if change.any():
+            score = np.where(change.any(axis=1), gain, -1)
+            best = int(score.argmax())
+            options = np.flatnonzero(change[best]) + 1
+            literal = [b for b in options if b < n_literal]
+            copies = [b for b in options if b >= n_literal]
+            first, second = (copies, literal) if prefer_copy else (literal, copies)
+            target = int((first or second)[0])
+        else:
+            keep = valid[:, 0]
+            if not keep.any():
+                return None
+            coverage = np.where(keep, fire.sum(axis=0), -1)
+            best, target = int(coverage.argmax()), 0
+        rules.append((preds.tests[best], target))
+        remaining &= preds.matrix[:, best] == 0
+    return rules if not (remaining & data.changed).any() else None
+
+
+def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                       test_in: Sequence[np.ndarray], deadline: float | None = None) -> Iterator[tuple[Expr, float]]:
+    """Programs `cell_rules(x, rules)` exact on the train pairs: literal colours first, then copies."""
+    data = cell_data(train_in, train_out, test_in)
+    if data is None:
+        return
+    preds = Predicates(data)
+    seen: set[str] = set()
+    for prefer_copy in (False, True):
+        rules = learn_rules(data, preds, prefer_copy, deadline)
+        if rules is None:
+            continue
+        expr = _program(rules, data.copyable)
+        if str(expr) in seen:
+            continue
+        seen.add(str(expr))
+        conjunctions = sum(1 for tests, _ in rules if len(tests) > 1)
+        yield expr, 6.5 + 0.7 * len(rules) + 0.3 * conjunctions + (0.2 if prefer_copy else 0.0)
+
+
+def _program(rules: list[tuple[tuple[tuple[str, int], ...], int]], copyable: list[str]) -> Expr:
+    table = []
+    for k, (tests, bit) in enumerate(rules):
+        target: int | str = "colour" if bit == 0 else bit - 1 if bit <= 10 else copyable[bit - 11]
+        flat: list[int | str] = [part for test in tests for part in test]
+        table.append((k, tuple(flat + [target])))
+    return Call("cell_rules", (Var(), Const(tuple(table))))
