@@ -52,3 +52,24 @@ def test_unknown_feature_names_are_errors() -> None:
     assert feature_names("colour,ray_up") == ["colour", "ray_up"]
     with pytest.raises(ValueError, match="no cell feature"):
         feature_names("colour,sideways")
+
+
+def test_object_box_features() -> None:
+    ring = np.array([[0, 0, 0, 0, 0], [0, 2, 2, 2, 0], [0, 2, 0, 2, 0], [0, 2, 2, 2, 0], [3, 0, 0, 0, 0]], np.uint8)
+    assert FEATURES["object_height"](ring)[1, 1] == 3
+    assert FEATURES["object_width"](ring)[4, 0] == 1
+    assert FEATURES["object_is_box"](ring)[4, 0] == 1 and FEATURES["object_is_box"](ring)[1, 1] == 0
+    assert FEATURES["object_has_hole"](ring)[1, 1] == 1 and FEATURES["object_has_hole"](ring)[4, 0] == 0
+    assert FEATURES["in_box"](ring)[2, 2] == 2 and FEATURES["in_box"](ring)[0, 0] == NONE
+
+
+def test_neighbour_colours_lines_and_global_colours() -> None:
+    assert FEATURES["neighbour_colours4"](G)[2, 2] == 1 << 2
+    assert FEATURES["neighbour_colours8"](G)[2, 0] == (1 << 0) | (1 << 2) | (1 << 3)
+    assert FEATURES["row_uniform"](G)[0].tolist() == [1, 1, 1, 1]
+    assert FEATURES["col_uniform"](G)[0, 0] == 0
+    assert (FEATURES["least_colour"](G) == 3).all()
+    assert (FEATURES["main_colour"](G) == 2).all()
+    assert FEATURES["grid_colours"](G)[0, 0] == 3
+    assert FEATURES["col_from_centre"](G)[0].tolist() == [3, 1, 1, 3]
+    assert FEATURES["on_antidiagonal"](G)[3, 0] == 1

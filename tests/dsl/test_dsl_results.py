@@ -39,6 +39,7 @@ NAME_DOMAINS: dict[str, Callable[[], list[str]]] = {
     "recolour_by": _module_names("arclab.dsl.properties", "PROPERTIES", ("touches_border",)),
     "map_objects": _grid_transforms,  # the transforms the search lifts over objects
     "cell_rule": _module_names("arclab.dsl.cell_features", "FEATURES"),
+    "lookup": _module_names("arclab.dsl.counting", "GRID_SCALARS"),
     "parts_rule": _module_names("arclab.dsl.partition", "LAYOUTS"),
     "parts_rule:2": lambda: ["fg", "colours"],
 }
@@ -142,6 +143,12 @@ def table(name: str, args: list[Any], g: np.ndarray, rng: Rng) -> tuple[tuple[An
     elif name == "parts_rule":
         keys = [tuple(int(v) for v in rng.integers(0, 2, 2)) for _ in range(4)]
         return tuple(sorted({k: "part0" if rng.random() < 0.3 else int(rng.integers(0, 10)) for k in keys}.items()))
+    elif name == "lookup":
+        try:
+            fact = importlib.import_module("arclab.dsl.counting").GRID_SCALARS[args[1]](g)
+        except ValueError:  # no objects to count: lookup is undefined there too
+            return ()
+        return ((int(fact), ((1, 2), (3, 4))),) if rng.random() < 0.5 else ()
     elif name == "cell_rules":
         features = list(importlib.import_module("arclab.dsl.cell_features").FEATURES)
         return tuple((k, (features[int(rng.integers(len(features)))], int(rng.integers(0, 4)),

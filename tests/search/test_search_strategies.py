@@ -77,3 +77,20 @@ def test_fixed_crop_finds_the_same_corner_window() -> None:
     expr, _ = next(fixed_crop_programs(train_in, train_out, test_in))
     assert str(expr) == "crop_at(x, -2, 0, 2, 2)"
     assert np.array_equal(evaluate(expr, test_in[0]), test_in[0][-2:, :2])
+
+
+def test_lookup_picks_the_output_by_a_grid_fact() -> None:
+    from arclab.search._strategies import lookup_programs
+
+    def g(colour: int) -> np.ndarray:
+        out = np.zeros((3, 3), np.uint8)
+        out[1, 1] = out[0, 2] = colour
+        return out
+
+    shapes = {1: np.eye(2, dtype=np.uint8), 2: np.ones((1, 3), np.uint8)}
+    train_in = [g(1), g(2), g(1)]
+    train_out = [shapes[1], shapes[2], shapes[1]]
+    expr, _ = next(lookup_programs(train_in, train_out, [g(2)]))
+    assert str(expr).startswith("lookup(x, 'main_colour'")
+    assert np.array_equal(evaluate(expr, g(2)), shapes[2])
+    assert parse(str(expr)) == expr

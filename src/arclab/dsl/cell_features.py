@@ -153,6 +153,88 @@ def _object_colours(g: np.ndarray) -> np.ndarray:
     return out[labels]
 
 
+def _object_boxes(g: np.ndarray) -> tuple[np.ndarray, list[tuple[slice, slice] | None]]:
+    labels, _ = _components(g, False)
+    return labels, ndimage.find_objects(labels)
+
+
+def _object_shape_feature(g: np.ndarray, what: str) -> np.ndarray:
+    """Per cell, a fact about its object's bounding box: height, width, or whether it is a full box."""
+    labels, boxes = _object_boxes(g)
+    values = np.zeros(len(boxes) + 1, dtype=np.int16)
+    for k, box in enumerate(boxes, start=1):
+        if box is None:
+            continue
+        rows, cols = box
+        if what == "height":
+            values[k] = rows.stop - rows.start
+        elif what == "width":
+            values[k] = cols.stop - cols.start
+        elif what == "is_box":
+            values[k] = int((labels[box] == k).all())
+        else:  # has_hole: background cells enclosed by the object within its box
+            inside = labels[box] != k
+            filled = ndimage.binary_fill_holes(~inside)
+            values[k] = int((filled & inside).any())
+    return values[labels]
+
+
+def _in_box(g: np.ndarray) -> np.ndarray:
+    """The colour of the object whose bounding box holds the cell, off the object itself; NONE if none."""
+    labels, boxes = _object_boxes(g)
+    out = np.full(g.shape, NONE, dtype=np.int16)
+    for k, box in enumerate(boxes, start=1):
+        if box is None:
+            continue
+        region = out[box]
+        free = (labels[box] != k) & (region == NONE)
+        colour = int(g[box][labels[box] == k][0])
+        region[free] = colour
+    return out
+
+
+def _neighbour_colours(g: np.ndarray, offsets: list[tuple[int, int]]) -> np.ndarray:
+    """A bitmask of the colours among the cell's neighbours (beyond the border counts as none)."""
+    bits = np.zeros(g.shape, dtype=np.int32)
+    for dy, dx in offsets:
+        n = _neighbour(g, dy, dx).astype(np.int32)
+        bits |= np.where(n == NONE, 0, 1 << np.minimum(n, 9))
+    return bits
+
+
+def _uniform_line(g: np.ndarray, axis: int) -> np.ndarray:
+    """1 where the cell's whole row (axis 1) or column (axis 0) is one colour."""
+    same = (g == g.take([0], axis=axis)).all(axis=axis, keepdims=True)
+    return np.broadcast_to(same, g.shape).astype(np.int16)
+
+
+def _global_colour(g: np.ndarray, which: str) -> np.ndarray:
+    """The grid's least common colour, or its most common non-background colour, in every cell."""
+    counts = np.bincount(g.ravel(), minlength=10)
+    present = [c for c in range(10) if counts[c]]
+    bg = background(g)
+    if which == "least":
+        colour = min(present, key=lambda c: (counts[c], c))
+    else:
+        rest = [c for c in present if c != bg]
+        colour = max(rest, key=lambda c: (counts[c], -c)) if rest else NONE
+    return np.full(g.shape, colour, dtype=np.int16)
+
+
+def _from_centre(g: np.ndarray, axis: int) -> np.ndarray:
+    """Twice the distance from the grid's middle line along an axis (0 on the middle of an odd side)."""
+    n = g.shape[axis]
+    d = np.abs(2 * np.arange(n) - (n - 1))
+    shape = (n, 1) if axis == 0 else (1, n)
+    return np.broadcast_to(d.reshape(shape), g.shape).astype(np.int16)
+
+
+def _diagonal(g: np.ndarray, anti: bool) -> np.ndarray:
+    h, w = g.shape
+    r, c = np.indices((h, w))
+    return ((r + c == w - 1) if anti else (r == c)).astype(np.int16)
+
+
 def _colour_rank(g: np.ndarray) -> np.ndarray:
     """Each cell's colour by its frequency rank in the grid: 0 the most common, 1 the next..."""
     counts = np.bincount(g.ravel(), minlength=10)
@@ -203,6 +285,13 @@ FEATURES: dict[str, Feature] = {
     "fg_neighbours8": lambda g: _count_neighbours(g, RING, False),
     "same_neighbours4": lambda g: _count_neighbours(g, CROSS, True),
     "same_neighbours8": lambda g: _count_neighbours(g, RING, True),
+    "neighbour_colours4": lambda g: _neighbour_colours(g, CROSS),
+    "neighbour_colours8": lambda g: _neighbour_colours(g, RING),
+    "row_uniform": lambda g: _uniform_line(g, 1),
+    "col_uniform": lambda g: _uniform_line(g, 0),
+    "least_colour": lambda g: _global_colour(g, "least"),
+    "main_colour": lambda g: _global_colour(g, "main"),
+    "grid_colours": lambda g: np.full(g.shape, len(np.unique(g)), dtype=np.int16),
     "row_colours": lambda g: _line_colours(g, 1),
     "col_colours": lambda g: _line_colours(g, 0),
     "enclosed": _enclosed,
@@ -210,6 +299,11 @@ FEATURES: dict[str, Feature] = {
     "blob_size": lambda g: _object_size(g, True),
     "size_rank": _size_rank,
     "touches_border": _touches_border,
+    "object_height": lambda g: _object_shape_feature(g, "height"),
+    "object_width": lambda g: _object_shape_feature(g, "width"),
+    "object_is_box": lambda g: _object_shape_feature(g, "is_box"),
+    "object_has_hole": lambda g: _object_shape_feature(g, "has_hole"),
+    "in_box": _in_box,
     "object_colours": _object_colours,
     "mirror_h": lambda g: _mirror(g, "h"),
     "mirror_v": lambda g: _mirror(g, "v"),
@@ -219,15 +313,21 @@ FEATURES: dict[str, Feature] = {
     "col": lambda g: _index(g, 1),
     "row_from_end": lambda g: _index(g, 0, reverse=True),
     "col_from_end": lambda g: _index(g, 1, reverse=True),
+    "row_from_centre": lambda g: _from_centre(g, 0),
+    "col_from_centre": lambda g: _from_centre(g, 1),
+    "on_diagonal": lambda g: _diagonal(g, False),
+    "on_antidiagonal": lambda g: _diagonal(g, True),
     "row_mod2": lambda g: _index(g, 0, 2),
     "col_mod2": lambda g: _index(g, 1, 2),
     "row_mod3": lambda g: _index(g, 0, 3),
     "col_mod3": lambda g: _index(g, 1, 3),
+    "row_from_end_mod2": lambda g: _index(g, 0, 2, reverse=True),
+    "col_from_end_mod2": lambda g: _index(g, 1, 2, reverse=True),
 }
 """Feature name -> f(grid) -> (h, w) small integers."""
 
 COLOUR_FEATURES = frozenset(
-    ["colour", "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
+    ["colour", "in_box", "least_colour", "main_colour", "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
     + list(DIRECTIONS) + [f"ray_{name}" for name in DIRECTIONS])
 """Features whose values are colours: a rule may copy them to the output."""
 
@@ -259,7 +359,7 @@ def cell_rule(g: np.ndarray, features: str, table: tuple[tuple[tuple[int, ...], 
     return checked(flat.reshape(g.shape))
 
 
-BITMASK_FEATURES = frozenset(["row_colours", "col_colours"])
+BITMASK_FEATURES = frozenset(["row_colours", "col_colours", "neighbour_colours4", "neighbour_colours8"])
 """Features holding a set of colours: a rule's test on them is "has this colour"."""
 
 
@@ -284,7 +384,9 @@ def cell_rules(g: np.ndarray, rules: tuple[tuple[int, tuple[int | str, ...]], ..
         return cache[name]
 
     for _, rule in rules:
-        if len(rule) not in (3, 5) or not all(isinstance(v, int) for v in rule[1:-1:2]):
+        if (not isinstance(rule, tuple) or len(rule) not in (3, 5)
+                or not all(isinstance(v, int) for v in rule[1:-1:2])
+                or not all(isinstance(n, str) for n in rule[:-1:2]) or not isinstance(rule[-1], (int, str))):
             raise ValueError(f"malformed rule {rule!r}")
         where = ~decided
         for name, value in zip(rule[:-1:2], rule[1:-1:2]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._registry import primitive
-from ._types import COLOUR, GRID, INT
+from ._types import COLOUR, COLOURMAP, GRID, INT, NAME
 from ._util import background, checked
 
 
@@ -41,3 +41,55 @@ def colour_histogram(g: np.ndarray) -> np.ndarray:
     for x, c in enumerate(order):
         out[height - counts[c]:, x] = c
     return checked(out)
+
+
+def _main_colour(g: np.ndarray) -> int:
+    counts = np.bincount(g.ravel(), minlength=10)
+    counts[background(g)] = 0
+    return int(counts.argmax()) if counts.any() else -1
+
+
+def _shape_count(g: np.ndarray) -> int:
+    from .objects import objects8
+
+    return len({(o.mask.shape, o.mask.tobytes()) for o in objects8(g)})
+
+
+def _symmetries(g: np.ndarray) -> int:
+    """Bit 0: left-right mirror symmetric; bit 1: up-down; bit 2: symmetric about the diagonal."""
+    square = g.shape[0] == g.shape[1]
+    return (int(np.array_equal(g, g[:, ::-1])) | int(np.array_equal(g, g[::-1])) << 1
+            | int(square and np.array_equal(g, g.T)) << 2)
+
+
+def _objects(g: np.ndarray, kind: str) -> int:
+    from . import objects
+
+    return len(getattr(objects, kind)(g))
+
+
+GRID_SCALARS = {
+    "main_colour": _main_colour,
+    "background": background,
+    "colours": lambda g: len(np.unique(g)),
+    "colour_set": lambda g: int(sum(1 << int(c) for c in np.unique(g))),
+    "fg_cells": lambda g: int((g != background(g)).sum()),
+    "objects8": lambda g: _objects(g, "objects8"),
+    "objects4": lambda g: _objects(g, "objects4"),
+    "shapes": _shape_count,
+    "symmetries": _symmetries,
+    "height": lambda g: g.shape[0],
+    "width": lambda g: g.shape[1],
+}
+"""Whole-grid facts that can pick an output from a table."""
+
+
+@primitive(GRID, NAME, COLOURMAP, returns=GRID, search=False)
+def lookup(g: np.ndarray, scalar: str, table: tuple[tuple[int, tuple[tuple[int, ...], ...]], ...]) -> np.ndarray:
+    """The output grid the table gives for one whole-grid fact about g (its main colour, object count...)."""
+    if scalar not in GRID_SCALARS:
+        raise ValueError(f"no grid scalar {scalar!r}")
+    rows = dict(table).get(GRID_SCALARS[scalar](g))
+    if rows is None:
+        raise ValueError("no output for this value")
+    return checked(np.array(rows, dtype=np.uint8))

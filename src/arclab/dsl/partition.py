@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ._registry import primitive
-from ._types import COLOUR, COLOURMAP, GRID, NAME
+from ._types import COLOUR, COLOURMAP, GRID, NAME, OBJECTS, Object, frozen
 from ._util import background, checked
 
 
@@ -18,8 +18,8 @@ def _separators(g: np.ndarray, axis: int) -> list[int]:
     return [i for i, line in enumerate(lines) if line[0] != bg and (line == line[0]).all()]
 
 
-def _separated(g: np.ndarray, axis: int) -> list[np.ndarray] | None:
-    """Equal cells between full lines of one colour along `axis`, or None.
+def _separated_boxes(g: np.ndarray, axis: int) -> list[tuple[int, int, int, int]] | None:
+    """(top, left, height, width) of equal cells between full lines of one colour along `axis`, or None.
 
     Lines of each colour are tried in turn, so a uniform row of content is not mistaken for a
     separator of another colour.
@@ -31,10 +31,17 @@ def _separated(g: np.ndarray, axis: int) -> list[np.ndarray] | None:
         if len(mine) >= len(lines) // 2:
             continue
         bounds = [-1] + mine + [len(lines)]
-        parts = [g[a + 1:b] if axis == 0 else g[:, a + 1:b] for a, b in zip(bounds, bounds[1:]) if b - a > 1]
-        if len(parts) >= 2 and len({p.shape for p in parts}) == 1:
-            return parts
+        spans = [(a + 1, b - a - 1) for a, b in zip(bounds, bounds[1:]) if b - a > 1]
+        if len(spans) >= 2 and len({n for _, n in spans}) == 1:
+            if axis == 0:
+                return [(start, 0, n, g.shape[1]) for start, n in spans]
+            return [(0, start, g.shape[0], n) for start, n in spans]
     return None
+
+
+def _separated(g: np.ndarray, axis: int) -> list[np.ndarray] | None:
+    boxes = _separated_boxes(g, axis)
+    return None if boxes is None else [g[t:t + h, l:l + w] for t, l, h, w in boxes]
 
 
 def split_parts(g: np.ndarray) -> list[np.ndarray]:
@@ -51,19 +58,25 @@ def split_parts(g: np.ndarray) -> list[np.ndarray]:
     raise ValueError("no partition")
 
 
-LAYOUTS = ("lines", "rows2", "rows3", "rows4", "cols2", "cols3", "cols4", "grid2", "grid3")
-"""How `parts_by` splits a grid: by separator lines, or into n equal strips (rows, columns) or n x n blocks."""
+LAYOUTS = ("lines", "squares", "rows2", "rows3", "rows4", "cols2", "cols3", "cols4", "grid2", "grid3")
+"""How `parts_by` splits a grid: by separator lines, into squares along its long side, or into n equal
+strips (rows, columns) or n x n blocks."""
 
 
-def parts_by(g: np.ndarray, layout: str) -> list[np.ndarray]:
-    """The parts of g under a named layout (ValueError when g does not split that way)."""
+def part_boxes(g: np.ndarray, layout: str) -> list[tuple[int, int, int, int]]:
+    """(top, left, height, width) of each part of g under a named layout (ValueError if g does not split so)."""
     h, w = g.shape
     if layout == "lines":
         for axis in (1, 0):
-            parts = _separated(g, axis)
-            if parts is not None:
-                return parts
+            boxes = _separated_boxes(g, axis)
+            if boxes is not None:
+                return boxes
         raise ValueError("no separator lines")
+    if layout == "squares":
+        side = min(h, w)
+        if max(h, w) % side or h == w:
+            raise ValueError("not a row of squares")
+        return [(k * side, 0, side, side) if h > w else (0, k * side, side, side) for k in range(max(h, w) // side)]
     if layout not in LAYOUTS:
         raise ValueError(f"no layout {layout!r}")
     n = int(layout[-1])
@@ -74,8 +87,12 @@ def parts_by(g: np.ndarray, layout: str) -> list[np.ndarray]:
     if ph is None or pw is None:
         raise ValueError(f"{h}x{w} does not split as {layout}")
     gap_h, gap_w = (h - ph * rows) // max(1, rows - 1), (w - pw * cols) // max(1, cols - 1)
-    return [g[r * (ph + gap_h):r * (ph + gap_h) + ph, c * (pw + gap_w):c * (pw + gap_w) + pw]
-            for r in range(rows) for c in range(cols)]
+    return [(r * (ph + gap_h), c * (pw + gap_w), ph, pw) for r in range(rows) for c in range(cols)]
+
+
+def parts_by(g: np.ndarray, layout: str) -> list[np.ndarray]:
+    """The parts of g under a named layout (ValueError when g does not split that way)."""
+    return [g[t:t + h, l:l + w] for t, l, h, w in part_boxes(g, layout)]
 
 
 def _strip(length: int, n: int) -> int | None:
@@ -208,3 +225,16 @@ def densest_part(g: np.ndarray) -> np.ndarray:
 def sparsest_part(g: np.ndarray) -> np.ndarray:
     """The part with the fewest non-background cells (defined when there is no tie)."""
     return _part_by_count(g, min)
+
+
+@primitive(GRID, NAME, returns=OBJECTS, search=False)
+def parts_of(g: np.ndarray, layout: str) -> tuple[Object, ...]:
+    """The parts of a layout as objects: each spans its part, its cells the part's non-background ones."""
+    boxes = part_boxes(g, layout)
+    parts = [g[t:t + h, l:l + w] for t, l, h, w in boxes]
+    bg = background(np.concatenate(parts))
+    out = []
+    for (top, left, _, _), p in zip(boxes, parts):
+        mask = p != bg
+        out.append(Object(top, left, frozen(mask), frozen(np.where(mask, p, 0).astype(np.uint8))))
+    return tuple(out)

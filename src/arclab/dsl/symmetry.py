@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._registry import primitive
-from ._types import COLOUR, GRID
+from ._types import COLOUR, GRID, INT
 from ._util import background, checked
 
 
@@ -90,3 +90,25 @@ def denoise(g: np.ndarray) -> np.ndarray:
     for y, x in zip(*np.nonzero(lonely)):
         out[y, x] = np.bincount(neighbours[:, y, x], minlength=10).argmax()
     return checked(out)
+
+
+def _exact_period(g: np.ndarray, axis: int) -> int:
+    """The least p such that the grid repeats every p rows (axis 0) or columns (axis 1)."""
+    n = g.shape[axis]
+    for p in range(1, n):
+        a = g[p:] if axis == 0 else g[:, p:]
+        b = g[:-p] if axis == 0 else g[:, :-p]
+        if np.array_equal(a, b):
+            return p
+    return n
+
+
+@primitive(GRID, INT, INT, returns=GRID, search=False)
+def repeat_to(g: np.ndarray, height: int, width: int) -> np.ndarray:
+    """Continue the grid's own repetition (its least row and column periods) to height x width."""
+    if not (1 <= height <= 30 and 1 <= width <= 30):
+        raise ValueError("size out of range")
+    py, px = _exact_period(g, 0), _exact_period(g, 1)
+    tile = g[:py, :px]
+    reps = (-(-height // py), -(-width // px))
+    return checked(np.tile(tile, reps)[:height, :width])

@@ -76,9 +76,11 @@ class Enumerator:
     def out_of_time(self) -> bool:
         return self.deadline is not None and time.monotonic() > self.deadline
 
-    def candidates(self, max_cost: int = 12) -> Iterator[Candidate]:
-        """New grid candidates, cheapest first (the input itself first)."""
+    def candidates(self, max_cost: int = 12, types: frozenset[str] = frozenset([GRID])) -> Iterator[Candidate]:
+        """New candidates of the given types (grids unless told), cheapest first (the input itself first)."""
         yield self.pool(GRID, 1)[0]
+        for t in types - {GRID}:
+            yield from self.pool(t, 1)
         for cost in range(2, max_cost + 1):
             for prim in self.primitives:
                 budget = cost - prim.cost
@@ -92,7 +94,7 @@ class Enumerator:
                         if self.out_of_time():
                             return
                         cand = self._apply(prim, args, cost)
-                        if cand is not None and self._add(cand) and cand.type == GRID:
+                        if cand is not None and self._add(cand) and cand.type in types:
                             yield cand
                         if len(self.pool(prim.result_type, cost)) > MAX_POOL:
                             break

@@ -107,8 +107,12 @@ def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,
 
 
 def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
-                       test_in: Sequence[np.ndarray], deadline: float | None = None) -> Iterator[tuple[Expr, float]]:
-    """Programs `cell_rules(x, rules)` exact on the train pairs: literal colours first, then copies."""
+                       test_in: Sequence[np.ndarray], deadline: float | None = None, *,
+                       source: Expr = Var()) -> Iterator[tuple[Expr, float]]:
+    """Programs `cell_rules(source, rules)` exact on the train pairs: literal colours first, then copies.
+
+    `train_in` and `test_in` are the values of `source` (the input itself unless given).
+    """
     data = cell_data(train_in, train_out, test_in)
     if data is None:
         return
@@ -118,7 +122,7 @@ def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.nd
         rules = learn_rules(data, preds, prefer_copy, deadline)
         if rules is None:
             continue
-        expr = _program(rules, data.copyable)
+        expr = _program(rules, data.copyable, source)
         if str(expr) in seen:
             continue
         seen.add(str(expr))
@@ -126,10 +130,10 @@ def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.nd
         yield expr, 6.5 + 0.7 * len(rules) + 0.3 * conjunctions + (0.2 if prefer_copy else 0.0)
 
 
-def _program(rules: list[tuple[tuple[tuple[str, int], ...], int]], copyable: list[str]) -> Expr:
+def _program(rules: list[tuple[tuple[tuple[str, int], ...], int]], copyable: list[str], source: Expr) -> Expr:
     table = []
     for k, (tests, bit) in enumerate(rules):
         target: int | str = "colour" if bit == 0 else bit - 1 if bit <= 10 else copyable[bit - 11]
         flat: list[int | str] = [part for test in tests for part in test]
         table.append((k, tuple(flat + [target])))
-    return Call("cell_rules", (Var(), Const(tuple(table))))
+    return Call("cell_rules", (source, Const(tuple(table))))

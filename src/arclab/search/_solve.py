@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Var, evaluate, program_size
-from ..dsl.cell_features import cell_rule
+from ..dsl import COLOUR, GRID, Call, Const, Expr, Var, evaluate, program_size
 from ..dsl.colour import cellwise, map_colours
 from ..task import Task
 from ._cells import cell_rule_programs
@@ -20,18 +19,20 @@ from ._learn import learn_colour_map, learn_pair_map
 from ._strategies import (
     block_layout_programs,
     fixed_crop_programs,
+    lookup_programs,
+    periodic_programs,
     local_rule_programs,
     object_map_programs,
     object_recolour_programs,
     object_selection_programs,
 )
 
-STRATEGIES = (block_layout_programs, parts_rule_programs, fixed_crop_programs, object_selection_programs, object_recolour_programs, object_map_programs,
+STRATEGIES = (block_layout_programs, parts_rule_programs, fixed_crop_programs, lookup_programs, periodic_programs, object_selection_programs, object_recolour_programs, object_map_programs,
               local_rule_programs, rule_list_programs, cell_rule_programs)
 CELL_RULE_TRIES = 40
 """How many enumerated candidates of the output's shape get a cell rule learned on top."""
-CELL_RULE_SECONDS = 1.0
-"""At most this long, in all, learning cell rules on candidates."""
+CELL_RULE_SHARE = 0.15
+"""At most this part of the budget, in all, goes to learning cell rules on candidates."""
 TIMED_SHARES = {rule_list_programs: 0.2, cell_rule_programs: 0.4}
 """Strategies that take a deadline, with the part of the time left each may spend."""
 
@@ -82,9 +83,12 @@ class Synthesizer:
         self.test_in = [ex.input.array for ex in task.test]
         self.n_train = len(self.train_in)
         self.same_shape = all(i.shape == o.shape for i, o in zip(self.train_in, self.train_out))
+        self.uniform = _uniform_outputs(self.train_out)
+        """(height, width, colours) when every output is one colour and all share a shape, else None."""
         self.solutions: list[Solution] = []
         self.stats = SearchStats()
         self.cell_rule_tries = 0
+        self.cell_rule_budget = CELL_RULE_SHARE * max(0.0, deadline - time.monotonic())
         self.cell_rule_seconds = 0.0
 
     def colours(self) -> list[int]:
@@ -92,11 +96,17 @@ class Synthesizer:
         return sorted(set(np.unique(np.concatenate([g.ravel() for g in grids])).tolist()))
 
     def verified(self, expr: Expr, cost: float, strategy: str) -> Solution | None:
-        """The program as a solution if it is exact on every train pair and answers every test input."""
-        for g, out in zip(self.train_in, self.train_out):
-            value = evaluate(expr, g)
-            if not isinstance(value, np.ndarray) or value.shape != out.shape or not np.array_equal(value, out):
+        """The program as a solution if it is exact on every train pair (up to a colour map learned
+        from them) and answers every test input."""
+        values = [evaluate(expr, g) for g in self.train_in]
+        if not all(isinstance(v, np.ndarray) and v.shape == o.shape for v, o in zip(values, self.train_out)):
+            return None
+        mapping = None
+        if not _matches(values, self.train_out):
+            mapping = learn_colour_map(values, self.train_out)
+            if mapping is None:
                 return None
+            expr, cost = Call("map_colours", (expr, Const(mapping))), cost + 2
         answers = [evaluate(expr, g) for g in self.test_in]
         if not _valid_test(answers):
             return None
@@ -134,7 +144,8 @@ class Synthesizer:
         enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline)
         best = min((s.cost for s in self.solutions), default=None)
         found_at = None  # the extra seconds run from the first enumerated solution
-        for cand in enum.candidates(self.max_cost):
+        types = frozenset([GRID, COLOUR]) if self.uniform else frozenset([GRID])
+        for cand in enum.candidates(self.max_cost, types):
             if best is not None and cand.cost > best + self.extra_cost:
                 break
             if found_at is not None and time.monotonic() > found_at + self.extra_seconds:
@@ -152,6 +163,8 @@ class Synthesizer:
     def _check(self, cand: Candidate) -> Solution | None:
         train_vals = cand.values[: self.n_train]
         test_vals = cand.values[self.n_train:]
+        if cand.type == COLOUR:
+            return self._uniform_answer(cand, train_vals, test_vals)
         if not _valid_test(test_vals):
             return None
         if _matches(train_vals, self.train_out):
@@ -170,26 +183,59 @@ class Synthesizer:
                     expr = Call("cellwise", (Var(), cand.expr, Const(pairs)))
                     answers = tuple(cellwise(x, v, pairs) for x, v in zip(self.test_in, test_vals))
                     return Solution(expr, answers, cand.cost + 3, "cellwise")
-            if (not self.same_shape and self.cell_rule_tries < CELL_RULE_TRIES
-                    and self.cell_rule_seconds < CELL_RULE_SECONDS):
+            if (cand.cost > 1 and self.cell_rule_tries < CELL_RULE_TRIES
+                    and self.cell_rule_seconds < self.cell_rule_budget):
                 self.cell_rule_tries += 1
                 return self._cell_rule_on(cand, train_vals, test_vals)
         return None
 
+    def _uniform_answer(self, cand: Candidate, train_vals: Sequence[int], test_vals: Sequence[int]) -> Solution | None:
+        """Outputs that are one colour: a colour expression right on every pair fills the output's shape."""
+        assert self.uniform is not None
+        h, w, colours = self.uniform
+        if list(train_vals) != colours:
+            return None
+        expr = Call("filled", (Const(h), Const(w), cand.expr))
+        answers = tuple(np.full((h, w), v, dtype=np.uint8) for v in test_vals)
+        return Solution(expr, answers, cand.cost + 2, "uniform")
+
     def _cell_rule_on(self, cand: Candidate, train_vals: Sequence[np.ndarray],
                       test_vals: Sequence[np.ndarray]) -> Solution | None:
-        """A cell rule learned on a candidate that already has the output's shape."""
+        """Cell rules learned on a candidate that already has the output's shape."""
         start = time.monotonic()
         deadline = min(self.deadline, start + 0.1)
         found = None
-        for expr, cost in cell_rule_programs(train_vals, self.train_out, test_vals, deadline, source=cand.expr,
-                                             max_features=2):
-            _, features, table = expr.args  # type: ignore[union-attr]
-            answers = tuple(cell_rule(v, features.value, table.value) for v in test_vals)  # type: ignore[union-attr]
-            found = Solution(expr, answers, cand.cost + cost - 3, "cell-rule")
-            break
+        learners = (rule_list_programs(train_vals, self.train_out, test_vals, deadline, source=cand.expr),
+                    cell_rule_programs(train_vals, self.train_out, test_vals, deadline, source=cand.expr,
+                                       max_features=2))
+        for programs in learners:
+            for expr, cost in programs:
+                answers = tuple(_on_value(expr, v) for v in test_vals)  # type: ignore[arg-type]
+                if _valid_test(answers):
+                    found = Solution(expr, answers, cand.cost + cost - 3, "cell-rule")
+                break
+            if found is not None:
+                break
         self.cell_rule_seconds += time.monotonic() - start
         return found
+
+
+def _uniform_outputs(outputs: Sequence[np.ndarray]) -> tuple[int, int, list[int]] | None:
+    shapes = {o.shape for o in outputs}
+    if len(shapes) != 1 or any((o != o.flat[0]).any() for o in outputs):
+        return None
+    h, w = shapes.pop()
+    return h, w, [int(o.flat[0]) for o in outputs]
+
+
+def _on_value(expr: Call, value: np.ndarray) -> np.ndarray | None:
+    """A learned last step `op(source, consts...)` run on the source's value, already known."""
+    from ..dsl import PRIMITIVES
+
+    try:
+        return PRIMITIVES[expr.op].function(value, *(a.value for a in expr.args[1:]))  # type: ignore[union-attr]
+    except (ValueError, IndexError):
+        return None
 
 
 def two_attempts(solutions: Sequence[Solution], num_tests: int) -> list[list[tuple[np.ndarray, Solution]]]:

@@ -5,7 +5,9 @@ Each returns candidate programs; the synthesizer keeps those exact on every trai
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import Any
 
 import numpy as np
 
@@ -167,18 +169,27 @@ def block_layout_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np
     yield _fold("vconcat", [_fold("hconcat", row) for row in layout]), 4.0 + rows * cols * 0.5
 
 
-SELECTABLE = ("objects8", "objects4", "blobs", "colour_sets")
+def _selectable() -> dict[str, tuple[Callable[[np.ndarray], Any], Expr]]:
+    """Ways to cut a grid into candidate objects: components, colour sets, and the parts of each layout."""
+    from ..dsl.objects import blobs, colour_sets, objects4, objects8
+    from ..dsl.partition import LAYOUTS, parts_of
+
+    found: dict[str, tuple[Callable[[np.ndarray], Any], Expr]] = {
+        name: (fn, Call(name, (Var(),)))
+        for name, fn in (("objects8", objects8), ("objects4", objects4), ("blobs", blobs), ("colour_sets", colour_sets))}
+    for layout in LAYOUTS:
+        found[f"parts:{layout}"] = (partial(parts_of, layout=layout), Call("parts_of", (Var(), Const(layout))))
+    return found
 
 
 def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                               test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs that are one object, chosen by a property learned from the pairs (equal to v, max, min)."""
-    from ..dsl.objects import blobs, colour_sets, object_grid, objects4, objects8
+    from ..dsl.objects import object_grid
 
-    extractors = {"objects8": objects8, "objects4": objects4, "blobs": blobs, "colour_sets": colour_sets}
     if any(o.size >= i.size for i, o in zip(train_in, train_out)):
         return
-    for name, extract in extractors.items():
+    for name, (extract, objs_expr) in _selectable().items():
         try:
             all_objs = [extract(g) for g in train_in]
         except ValueError:
@@ -197,7 +208,6 @@ def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequenc
                 chosen.append(hits)
             if len(chosen) != len(train_in):
                 continue
-            objs_expr = Call(name, (Var(),))
             for rank, (prop, fn) in enumerate(PROPERTIES.items()):
                 values = [[fn(o, objs, g) for o in objs] for g, objs in zip(train_in, all_objs)]
                 selectors: list[Expr] = []
@@ -246,3 +256,40 @@ def fixed_crop_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.n
             return
     for y, x in sorted(common or (), key=lambda p: (p[0] < 0, p[1] < 0, abs(p[0]) + abs(p[1]))):
         yield Call("crop_at", (Var(), Const(y), Const(x), Const(h), Const(w))), 5.0
+
+
+def lookup_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                    test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Outputs drawn from a few fixed grids, chosen by one whole-grid fact (main colour, count...).
+
+    Only when some output repeats across pairs (otherwise the table only memorises) and every
+    test input's fact was seen in training.
+    """
+    from ..dsl.counting import GRID_SCALARS
+
+    keys = [o.tobytes() + bytes(o.shape) for o in train_out]
+    if len(set(keys)) == len(keys):
+        return
+    for rank, (name, fn) in enumerate(GRID_SCALARS.items()):
+        try:
+            values = [fn(g) for g in train_in]
+            test_values = [fn(g) for g in test_in]
+        except ValueError:
+            continue
+        table: dict[int, np.ndarray] = {}
+        if any(not np.array_equal(table.setdefault(v, o), o) for v, o in zip(values, train_out)):
+            continue
+        if len(table) < 2 or len(table) != len(set(keys)) or any(v not in table for v in test_values):
+            continue  # one value per distinct output, or the fact is not what picks the output
+        rows = tuple(sorted((int(v), tuple(tuple(int(c) for c in row) for row in o)) for v, o in table.items()))
+        yield Call("lookup", (Var(), Const(name), Const(rows))), 6.0 + 0.1 * rank
+
+
+def periodic_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                      test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Outputs of one fixed shape that continue the input's own repetition."""
+    shapes = {o.shape for o in train_out}
+    if len(shapes) != 1 or all(i.shape == o.shape for i, o in zip(train_in, train_out)):
+        return
+    h, w = shapes.pop()
+    yield Call("repeat_to", (Var(), Const(h), Const(w))), 5.0
