@@ -73,3 +73,9 @@ def test_neighbour_colours_lines_and_global_colours() -> None:
     assert FEATURES["grid_colours"](G)[0, 0] == 3
     assert FEATURES["col_from_centre"](G)[0].tolist() == [3, 1, 1, 3]
     assert FEATURES["on_antidiagonal"](G)[3, 0] == 1
+
+
+def test_nearest_hit_along_a_line() -> None:
+    g = np.array([[1, 0, 0, 0, 2], [0, 0, 0, 0, 0]], np.uint8)
+    assert FEATURES["nearest_h"](g)[0].tolist() == [2, 1, NONE, 2, 1]
+    assert FEATURES["nearest_v"](g)[1].tolist() == [1, NONE, NONE, NONE, 2]

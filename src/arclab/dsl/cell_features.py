@@ -56,6 +56,30 @@ def _ray(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
     return out
 
 
+def _row_hits(g: np.ndarray, dx: int) -> tuple[np.ndarray, np.ndarray]:
+    """Along rows towards dx (+1 or -1): the first non-background colour seen and how far it is."""
+    bg = background(g)
+    h, w = g.shape
+    colour = np.full((h, w), NONE, dtype=np.int16)
+    distance = np.full((h, w), 99, dtype=np.int16)
+    src = np.where(g == bg, NONE, g).astype(np.int16)
+    for c in (range(w) if dx < 0 else range(w - 1, -1, -1)):
+        pc = c + dx
+        if 0 <= pc < w:
+            hit = src[:, pc] != NONE
+            colour[:, c] = np.where(hit, src[:, pc], colour[:, pc])
+            distance[:, c] = np.where(hit, 1, distance[:, pc] + 1)
+    return colour, distance
+
+
+def _nearest(g: np.ndarray, axis: int) -> np.ndarray:
+    """The colour of the nearer of the two first hits along the row (axis 1) or column (axis 0); NONE on a tie."""
+    grid = g if axis == 1 else g.T
+    (left, dl), (right, dr) = _row_hits(grid, -1), _row_hits(grid, 1)
+    out = np.where(dl < dr, left, np.where(dr < dl, right, NONE))
+    return out if axis == 1 else out.T
+
+
 def _shifted_row(row: np.ndarray, dx: int) -> np.ndarray:
     """row[c + dx] for each c, NONE beyond the ends."""
     if dx == 0:
@@ -277,6 +301,8 @@ FEATURES: dict[str, Feature] = {
     "colour_rank": _colour_rank,
     **{name: (lambda g, d=d: _neighbour(g, *d)) for name, d in DIRECTIONS.items()},
     **{f"ray_{name}": (lambda g, d=d: _ray(g, *d)) for name, d in DIRECTIONS.items()},
+    "nearest_h": lambda g: _nearest(g, 1),
+    "nearest_v": lambda g: _nearest(g, 0),
     "between_h": lambda g: _between(g, "left", "right"),
     "between_v": lambda g: _between(g, "up", "down"),
     "between_d": lambda g: _between(g, "up_left", "down_right"),
@@ -327,7 +353,7 @@ FEATURES: dict[str, Feature] = {
 """Feature name -> f(grid) -> (h, w) small integers."""
 
 COLOUR_FEATURES = frozenset(
-    ["colour", "in_box", "least_colour", "main_colour", "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
+    ["colour", "in_box", "nearest_h", "nearest_v", "least_colour", "main_colour", "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
     + list(DIRECTIONS) + [f"ray_{name}" for name in DIRECTIONS])
 """Features whose values are colours: a rule may copy them to the output."""
 
@@ -363,10 +389,16 @@ BITMASK_FEATURES = frozenset(["row_colours", "col_colours", "neighbour_colours4"
 """Features holding a set of colours: a rule's test on them is "has this colour"."""
 
 
+ANY_COLOUR = -1
+"""The value a rule tests a colour feature against to mean "is some colour" (not NONE)."""
+
+
 def holds(values: np.ndarray, feature: str, value: int) -> np.ndarray:
-    """Where the test "feature is value" (or, for colour sets, "has colour value") holds."""
+    """Where the test "feature is value" (for colour sets, "has colour value"; ANY_COLOUR: not NONE) holds."""
     if feature in BITMASK_FEATURES:
         return (values >> value) & 1 == 1
+    if value == ANY_COLOUR:
+        return values != NONE
     return values == value
 
 

@@ -48,15 +48,9 @@ def inner_cells(g: np.ndarray, c: int) -> np.ndarray:
 
 def _fall(g: np.ndarray) -> np.ndarray:
     """Cells drop to the bottom of their column, keeping their order."""
-    bg = background(g)
-    out = np.full_like(g, bg)
-    h = g.shape[0]
-    for x in range(g.shape[1]):
-        col = g[:, x]
-        cells = col[col != bg]
-        if cells.size:
-            out[h - cells.size:, x] = cells
-    return out
+    # a stable sort on "is foreground" moves background cells up and keeps the others' order
+    order = np.argsort(g != background(g), axis=0, kind="stable")
+    return np.take_along_axis(g, order, axis=0)
 
 
 @primitive(GRID, returns=GRID)

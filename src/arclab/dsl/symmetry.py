@@ -6,7 +6,7 @@ import numpy as np
 
 from ._registry import primitive
 from ._types import COLOUR, GRID, INT
-from ._util import background, checked
+from ._util import background, bbox, checked
 
 
 def _fill_from(g: np.ndarray, hole: int, images: list[np.ndarray]) -> np.ndarray:
@@ -112,3 +112,45 @@ def repeat_to(g: np.ndarray, height: int, width: int) -> np.ndarray:
     tile = g[:py, :px]
     reps = (-(-height // py), -(-width // px))
     return checked(np.tile(tile, reps)[:height, :width])
+
+
+def _mirror_images(h: int, w: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Cell maps of every mirror and diagonal reflection of an h x w grid, axes anywhere near the middle."""
+    ys, xs = np.indices((h, w))
+    maps = [(ys, s - xs) for s in range(max(1, w // 2), 2 * w - 1 - w // 2)]
+    maps += [(s - ys, xs) for s in range(max(1, h // 2), 2 * h - 1 - h // 2)]
+    span = min(h, w) // 3
+    maps += [(xs + d, ys - d) for d in range(-span, span + 1)]
+    maps += [(s - xs, s2 - ys) for s, s2 in [(w - 1 + d, h - 1 + d) for d in range(-span, span + 1)]]
+    return maps
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def repair_symmetry(g: np.ndarray, hole: int) -> np.ndarray:
+    """Fill cells of colour `hole` from every mirror symmetry the rest of the picture has, wherever its axis."""
+    h, w = g.shape
+    known = g != hole
+    if known.all() or not known.any():
+        raise ValueError("nothing to repair")
+    out = g.copy()
+    filled = known.copy()
+    for yy, xx in _mirror_images(h, w):
+        inside = (yy >= 0) & (yy < h) & (xx >= 0) & (xx < w)
+        ty, tx = np.where(inside, yy, 0), np.where(inside, xx, 0)
+        image = g[ty, tx]
+        both = inside & known & known[ty, tx]
+        if both.sum() < 0.5 * known.sum() or not np.array_equal(g[both], image[both]):
+            continue
+        take = ~filled & inside & known[ty, tx]
+        out[take] = image[take]
+        filled |= take
+    if not (filled & ~known).any():
+        raise ValueError("no symmetry fills a hole")
+    return checked(out)
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def repaired_hole(g: np.ndarray, hole: int) -> np.ndarray:
+    """What the symmetric picture shows under the cells of colour `hole` (their bounding box, repaired)."""
+    top, left, bottom, right = bbox(g == hole)
+    return checked(repair_symmetry(g, hole)[top:bottom, left:right])

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from ..dsl import Call, Const, Expr, Var
-from ..dsl.cell_features import BITMASK_FEATURES, holds
+from ..dsl.cell_features import ANY_COLOUR, BITMASK_FEATURES, COLOUR_FEATURES, NONE, holds
 from ._cells import CellData, cell_data
 
 MAX_RULES = 8
@@ -50,6 +50,8 @@ class Predicates:
                 values = np.unique(raw).tolist()
                 if len(values) > MAX_VALUES:
                     continue
+                if name in COLOUR_FEATURES and NONE in values:
+                    values.append(ANY_COLOUR)
             for v in values:
                 column = holds(raw, name, int(v))
                 by_feature.setdefault(name, []).append((int(v), column))
