@@ -52,3 +52,23 @@ def test_synth_solver_attempts_carry_their_program() -> None:
     first = prediction[0][0]
     assert first.grid == Grid([[9, 8, 7]])
     assert first.metadata["program"] == "flip_h(x)"
+
+
+def test_one_colour_outputs_come_from_a_colour_expression() -> None:
+    # the output is 1x1, coloured as the input's most common non-background colour
+    task = _task([([[0, 3, 3], [0, 1, 0], [0, 0, 0]], [[3]]), ([[2, 0, 0], [5, 5, 5], [0, 0, 0]], [[5]]),
+                  ([[0, 0, 4], [0, 4, 0], [7, 0, 0]], [[4]])], [[6, 6, 0], [0, 0, 0], [0, 6, 8]])
+    solutions = Synthesizer(task, time.monotonic() + 5).run()
+    uniform = [s for s in solutions if s.strategy == "uniform"]
+    assert uniform and str(uniform[0].program).startswith("filled(1, 1, ")
+    assert parse(str(uniform[0].program)) == uniform[0].program
+    assert [[6]] in [s.test_outputs[0].tolist() for s in uniform]
+
+
+def test_strategy_programs_may_end_in_a_colour_map() -> None:
+    # the input's own period continued to 4 rows, with 1 painted 2
+    task = _task([([[1, 0], [0, 1]], [[2, 0], [0, 2], [2, 0], [0, 2]]),
+                  ([[0, 1], [1, 1]], [[0, 2], [2, 2], [0, 2], [2, 2]])], [[1, 1], [0, 0]])
+    solutions = Synthesizer(task, time.monotonic() + 5).run()
+    answers = [grid.tolist() for grid, _ in two_attempts(solutions, 1)[0]]
+    assert [[2, 2], [0, 0], [2, 2], [0, 0]] in answers

@@ -212,7 +212,7 @@ class Synthesizer:
             for expr, cost in programs:
                 answers = tuple(_on_value(expr, v) for v in test_vals)  # type: ignore[arg-type]
                 if _valid_test(answers):
-                    found = Solution(expr, answers, cand.cost + cost - 3, "cell-rule")
+                    found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule")  # on x itself: as learned directly
                 break
             if found is not None:
                 break
