@@ -35,3 +35,10 @@ def bbox(mask: np.ndarray) -> tuple[int, int, int, int]:
         raise ValueError("empty mask")
     cols = np.flatnonzero(mask.any(axis=0))
     return int(rows[0]), int(cols[0]), int(rows[-1]) + 1, int(cols[-1]) + 1
+
+
+def symmetries(a: np.ndarray) -> int:
+    """Bit 0: the picture is left-right mirror symmetric; bit 1: up-down; bit 2: about the diagonal."""
+    square = a.shape[0] == a.shape[1]
+    return (int(np.array_equal(a, a[:, ::-1])) | int(np.array_equal(a, a[::-1])) << 1
+            | int(square and np.array_equal(a, a.T)) << 2)

@@ -33,26 +33,19 @@ def _neighbour(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
 
 def _ray(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
     """The first non-background colour seen from each cell going (dy, dx), the cell excluded."""
+    if dy == 0:
+        return _row_hits(g, dx)[0]
     bg = background(g)
     h, w = g.shape
     out = np.full((h, w), NONE, dtype=np.int16)
     src = np.where(g == bg, NONE, g).astype(np.int16)
     # Walk away from the direction of travel so each step reuses the cell one step ahead.
-    rows = range(h) if dy <= 0 else range(h - 1, -1, -1)
-    if dy != 0:
-        for r in rows:
-            pr = r + dy
-            if not 0 <= pr < h:
-                continue
+    for r in (range(h) if dy < 0 else range(h - 1, -1, -1)):
+        pr = r + dy
+        if 0 <= pr < h:
             ahead_src = _shifted_row(src[pr], dx)
             ahead_out = _shifted_row(out[pr], dx)
             out[r] = np.where(ahead_src != NONE, ahead_src, ahead_out)
-        return out
-    cols = range(w) if dx < 0 else range(w - 1, -1, -1)
-    for c in cols:
-        pc = c + dx
-        if 0 <= pc < w:
-            out[:, c] = np.where(src[:, pc] != NONE, src[:, pc], out[:, pc])
     return out
 
 
@@ -353,7 +346,8 @@ FEATURES: dict[str, Feature] = {
 """Feature name -> f(grid) -> (h, w) small integers."""
 
 COLOUR_FEATURES = frozenset(
-    ["colour", "in_box", "nearest_h", "nearest_v", "least_colour", "main_colour", "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
+    ["colour", "in_box", "nearest_h", "nearest_v", "least_colour", "main_colour",
+     "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
     + list(DIRECTIONS) + [f"ray_{name}" for name in DIRECTIONS])
 """Features whose values are colours: a rule may copy them to the output."""
 
@@ -372,7 +366,8 @@ def cell_rule(g: np.ndarray, features: str, table: tuple[tuple[tuple[int, ...], 
     """Recolour each cell by a table from its feature values to a colour or a colour feature's value."""
     names = feature_names(features)
     columns = np.stack([FEATURES[n](g) for n in names], axis=-1).reshape(-1, len(names)).tolist()
-    copies = {n: FEATURES[n](g).ravel() for n in {v for _, v in table if isinstance(v, str)}}
+    copied = {v for _, v in table if isinstance(v, str)}
+    copies = {n: FEATURES[n](g).ravel() for n in feature_names(",".join(sorted(copied)))} if copied else {}
     lookup = dict(table)
     flat = g.ravel().copy()
     for i, key in enumerate(columns):

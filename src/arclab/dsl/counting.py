@@ -6,7 +6,7 @@ import numpy as np
 
 from ._registry import primitive
 from ._types import COLOUR, COLOURMAP, GRID, INT, NAME
-from ._util import background, checked
+from ._util import background, checked, symmetries
 
 
 @primitive(GRID, returns=INT)
@@ -55,13 +55,6 @@ def _shape_count(g: np.ndarray) -> int:
     return len({(o.mask.shape, o.mask.tobytes()) for o in objects8(g)})
 
 
-def _symmetries(g: np.ndarray) -> int:
-    """Bit 0: left-right mirror symmetric; bit 1: up-down; bit 2: symmetric about the diagonal."""
-    square = g.shape[0] == g.shape[1]
-    return (int(np.array_equal(g, g[:, ::-1])) | int(np.array_equal(g, g[::-1])) << 1
-            | int(square and np.array_equal(g, g.T)) << 2)
-
-
 def _objects(g: np.ndarray, kind: str) -> int:
     from . import objects
 
@@ -77,7 +70,7 @@ GRID_SCALARS = {
     "objects8": lambda g: _objects(g, "objects8"),
     "objects4": lambda g: _objects(g, "objects4"),
     "shapes": _shape_count,
-    "symmetries": _symmetries,
+    "symmetries": symmetries,
     "height": lambda g: g.shape[0],
     "width": lambda g: g.shape[1],
 }

@@ -39,18 +39,13 @@ def _separated_boxes(g: np.ndarray, axis: int) -> list[tuple[int, int, int, int]
     return None
 
 
-def _separated(g: np.ndarray, axis: int) -> list[np.ndarray] | None:
-    boxes = _separated_boxes(g, axis)
-    return None if boxes is None else [g[t:t + h, l:l + w] for t, l, h, w in boxes]
-
-
 def split_parts(g: np.ndarray) -> list[np.ndarray]:
     """The cells of a grid divided by uniform separator lines, else its two equal halves."""
     h, w = g.shape
-    for axis in (1, 0):
-        parts = _separated(g, axis)
-        if parts is not None:
-            return parts
+    try:
+        return parts_by(g, "lines")
+    except ValueError:
+        pass
     if w % 2 == 0 and w >= 2:
         return [g[:, : w // 2], g[:, w // 2:]]
     if h % 2 == 0 and h >= 2:
@@ -104,6 +99,11 @@ def _strip(length: int, n: int) -> int | None:
     return None
 
 
+def parts_background(parts: list[np.ndarray]) -> int:
+    """The background of a partition: the most common colour over its parts (separators left out)."""
+    return background(np.concatenate(parts))
+
+
 def part_keys(parts: list[np.ndarray], keys: str, bg: int) -> np.ndarray:
     """Per cell, a key from the parts' colours there: the colours themselves, or which parts are not bg."""
     stack = np.stack([p.astype(np.int64) for p in parts], axis=-1)
@@ -119,7 +119,7 @@ def parts_rule(g: np.ndarray, layout: str, keys: str, table: tuple[tuple[tuple[i
     """Combine the parts cell by cell: a table from the parts' colours (or fg flags) to a colour or 'partK'."""
     parts = parts_by(g, layout)
     lookup = dict(table)
-    bg = background(np.concatenate(parts))
+    bg = parts_background(parts)
     flat_parts = [p.ravel() for p in parts]
     out = np.full(parts[0].size, bg, dtype=np.uint8)
     for i, key in enumerate(part_keys(parts, keys, bg).tolist()):
@@ -232,7 +232,7 @@ def parts_of(g: np.ndarray, layout: str) -> tuple[Object, ...]:
     """The parts of a layout as objects: each spans its part, its cells the part's non-background ones."""
     boxes = part_boxes(g, layout)
     parts = [g[t:t + h, l:l + w] for t, l, h, w in boxes]
-    bg = background(np.concatenate(parts))
+    bg = parts_background(parts)
     out = []
     for (top, left, _, _), p in zip(boxes, parts):
         mask = p != bg

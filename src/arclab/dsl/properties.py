@@ -10,7 +10,7 @@ from scipy import ndimage
 
 from ._registry import primitive
 from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
-from ._util import checked
+from ._util import checked, symmetries
 from .objects import box_of
 
 Objects = tuple[Object, ...]
@@ -23,12 +23,6 @@ def _holes(o: Object) -> int:
 
 def _shape_key(o: Object) -> tuple[tuple[int, ...], bytes]:
     return (o.mask.shape, o.mask.tobytes())
-
-
-def _any_symmetry(a: np.ndarray) -> bool:
-    """Whether the picture is its own mirror image left-right, up-down, or along the diagonal."""
-    return (np.array_equal(a, a[:, ::-1]) or np.array_equal(a, a[::-1])
-            or (a.shape[0] == a.shape[1] and np.array_equal(a, a.T)))
 
 
 def _colour(o: Object) -> int:
@@ -61,7 +55,7 @@ PROPERTIES: dict[str, PropertyFn] = {
     "is_rectangle": lambda o, objs, g: int(bool(o.mask.all())),
     "is_symmetric": lambda o, objs, g: int(np.array_equal(o.mask, o.mask[:, ::-1])
                                            and np.array_equal(o.colours, o.colours[:, ::-1])),
-    "symmetric_colours": lambda o, objs, g: int(_any_symmetry(o.colours)),
+    "symmetric_colours": lambda o, objs, g: int(symmetries(o.colours) != 0),
     "n_colours": lambda o, objs, g: int(len(np.unique(o.colours[o.mask]))),
     "shape_count": lambda o, objs, g: Counter(_shape_key(p) for p in objs)[_shape_key(o)],
     "colour_count": lambda o, objs, g: sum(_colour(p) == _colour(o) for p in objs),

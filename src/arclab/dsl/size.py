@@ -151,20 +151,21 @@ def block_majority(g: np.ndarray, k: int) -> np.ndarray:
     return checked(counts.argmax(axis=-1).astype(np.uint8))
 
 
-@primitive(GRID, COLOUR, returns=GRID)
-def fractal_of(g: np.ndarray, c: int) -> np.ndarray:
-    """Replace each cell of colour c by a copy of the whole grid and every other cell by a block of 0."""
+def _copies_where(g: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """A copy of g in the block of each masked cell, 0 in the others."""
     h, w = g.shape
     if h * h > 30 or w * w > 30:
         raise ValueError("too large")
-    mask = (g == c).astype(np.uint8)
-    return checked(np.kron(mask, np.ones_like(g)) * np.tile(g, (h, w)))
+    return checked(np.kron(mask.astype(np.uint8), np.ones_like(g)) * np.tile(g, (h, w)))
+
+
+@primitive(GRID, COLOUR, returns=GRID)
+def fractal_of(g: np.ndarray, c: int) -> np.ndarray:
+    """Replace each cell of colour c by a copy of the whole grid and every other cell by a block of 0."""
+    return _copies_where(g, g == c)
 
 
 @primitive(GRID, returns=GRID)
 def fractal_nonzero(g: np.ndarray) -> np.ndarray:
     """Replace each non-zero cell by a copy of the whole grid and each 0 by a block of 0."""
-    h, w = g.shape
-    if h * h > 30 or w * w > 30:
-        raise ValueError("too large")
-    return checked(np.kron((g != 0).astype(np.uint8), np.ones_like(g)) * np.tile(g, (h, w)))
+    return _copies_where(g, g != 0)

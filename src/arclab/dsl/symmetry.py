@@ -49,12 +49,14 @@ def mirror_all(g: np.ndarray) -> np.ndarray:
     return checked(_fill_from(g, background(g), images))
 
 
-def _period(g: np.ndarray, hole: int, axis: int) -> int:
+def _period(g: np.ndarray, hole: int | None, axis: int) -> int:
+    """The least p such that the grid repeats every p rows (axis 0) or columns (axis 1), cells of
+    colour `hole` (if any) left out of the comparison."""
     n = g.shape[axis]
     for p in range(1, n):
         a = g.take(range(0, n - p), axis=axis)
         b = g.take(range(p, n), axis=axis)
-        known = (a != hole) & (b != hole)
+        known = np.ones(a.shape, dtype=bool) if hole is None else (a != hole) & (b != hole)
         if np.array_equal(a[known], b[known]):
             return p
     return n
@@ -92,23 +94,12 @@ def denoise(g: np.ndarray) -> np.ndarray:
     return checked(out)
 
 
-def _exact_period(g: np.ndarray, axis: int) -> int:
-    """The least p such that the grid repeats every p rows (axis 0) or columns (axis 1)."""
-    n = g.shape[axis]
-    for p in range(1, n):
-        a = g[p:] if axis == 0 else g[:, p:]
-        b = g[:-p] if axis == 0 else g[:, :-p]
-        if np.array_equal(a, b):
-            return p
-    return n
-
-
 @primitive(GRID, INT, INT, returns=GRID, search=False)
 def repeat_to(g: np.ndarray, height: int, width: int) -> np.ndarray:
     """Continue the grid's own repetition (its least row and column periods) to height x width."""
     if not (1 <= height <= 30 and 1 <= width <= 30):
         raise ValueError("size out of range")
-    py, px = _exact_period(g, 0), _exact_period(g, 1)
+    py, px = _period(g, None, 0), _period(g, None, 1)
     tile = g[:py, :px]
     reps = (-(-height // py), -(-width // px))
     return checked(np.tile(tile, reps)[:height, :width])

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..dsl import Call, Const, Expr, Var
 from ..dsl.cell_features import COLOUR_FEATURES, FEATURES, NONE
+from ._learn import most_shared
 
 MAX_FEATURES = 3
 MAX_UNSHARED = 0.5
@@ -25,7 +26,8 @@ ENOUGH = 6
 """Stop adding features once this many rules are found."""
 KEEP_BIT = 0
 """Bit 0 of a cell's target mask: the output keeps the input colour; bits 1-10 are colours 0-9;
-bits 11.. copy a colour feature."""
+bits COPY_BIT.. copy a colour feature."""
+COPY_BIT = 11
 
 
 class CellData:
@@ -39,6 +41,8 @@ class CellData:
         self.n_pairs = len(train_in)
         self.names: list[str] = []
         self.raw: dict[str, np.ndarray] = {}
+        self.values: list[np.ndarray] = []
+        """Per kept feature, its distinct raw values: dense code k stands for values[i][k]."""
         codes = []
         for name, fn in FEATURES.items():
             try:
@@ -50,9 +54,10 @@ class CellData:
                 continue  # constant everywhere: decides nothing
             self.names.append(name)
             self.raw[name] = column
+            self.values.append(values)
             codes.append(inverse.astype(np.int64))
         self.codes = codes
-        self.cardinality = [int(c.max()) + 1 for c in codes]
+        self.cardinality = [len(v) for v in self.values]
         y = np.concatenate([o.ravel() for o in train_out]).astype(np.int64)
         colour = np.concatenate([g.ravel() for g in train_in]).astype(np.int64)
         self.copyable = [n for n in self.names if n in COLOUR_FEATURES and n != "colour"]
@@ -62,7 +67,7 @@ class CellData:
             value = self.raw[name][: self.n_train]
             # copying "no colour" leaves the cell as it is
             fits = (value == y) | ((value == NONE) & (y == colour))
-            mask |= fits.astype(np.int64) << (11 + k)
+            mask |= fits.astype(np.int64) << (COPY_BIT + k)
         self.targets = mask
         self.changed = y != colour
 
@@ -98,7 +103,9 @@ class CellData:
         train, test = code[: self.n_train], code[self.n_train:]
         order = np.argsort(train, kind="stable")
         sorted_codes = train[order]
-        starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
+        new_key = np.ones(len(sorted_codes), dtype=bool)
+        new_key[1:] = sorted_codes[1:] != sorted_codes[:-1]
+        starts = np.flatnonzero(new_key)
         common = np.bitwise_and.reduceat(self.targets[order], starts)
         if (common == 0).any():
             return None
@@ -119,32 +126,22 @@ def cell_data(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
 
 
 def _targets(masks: list[int], copyable: list[str]) -> list[int | str | None]:
-    """A target per group: keep (None) where allowed, else the target most groups allow.
-
-    Sharing one target (say, "copy the colour the ray hits") across groups is what lets a rule
-    carry over to colours the train pairs never showed.
-    """
-    bits = 11 + len(copyable)
-    support = [sum(1 for m in masks if m >> b & 1) for b in range(bits)]
-    order = sorted(range(1, bits), key=lambda b: (-support[b], b))
-    out: list[int | str | None] = []
-    for m in masks:
-        if m & 1:
-            out.append(None)
-            continue
-        b = next(b for b in order if m >> b & 1)
-        out.append(b - 1 if b <= 10 else copyable[b - 11])
-    return out
+    """A target per group: keep (None) where allowed, else the target most groups allow."""
+    chosen = most_shared(masks, range(1, COPY_BIT + len(copyable)))
+    return [None if m >> KEEP_BIT & 1 else b - 1 if b < COPY_BIT else copyable[b - COPY_BIT]
+            for m, b in zip(masks, chosen)]
 
 
 def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                        test_in: Sequence[np.ndarray], deadline: float | None = None, *,
-                       source: Expr = Var(), max_features: int = MAX_FEATURES) -> Iterator[tuple[Expr, float]]:
+                       source: Expr = Var(), max_features: int = MAX_FEATURES,
+                       data: CellData | None = None) -> Iterator[tuple[Expr, float]]:
     """Programs `cell_rule(source, features, table)` consistent with the train pairs, simplest first.
 
-    `train_in` and `test_in` are the values of `source` (the input itself unless given).
+    `train_in` and `test_in` are the values of `source` (the input itself unless given); `data`,
+    when the caller already has it, is their `cell_data`.
     """
-    data = cell_data(train_in, train_out, test_in)
+    data = data or cell_data(train_in, train_out, test_in)
     if data is None:
         return
     found: list[tuple[float, int, Call]] = []
@@ -184,12 +181,8 @@ def _program(data: CellData, subset: Sequence[int], groups: dict[int, int], sour
 
 def _decode(data: CellData, subset: Sequence[int], code: int) -> tuple[int, ...]:
     """The raw feature values behind a combined dense code."""
-    parts = []
-    for i in reversed(subset):
-        parts.append(code % data.cardinality[i])
-        code //= data.cardinality[i]
     values = []
-    for i, dense in zip(reversed(subset), parts):
-        raw_values = np.unique(data.raw[data.names[i]])
-        values.append(int(raw_values[dense]))
+    for i in reversed(subset):
+        values.append(int(data.values[i][code % data.cardinality[i]]))
+        code //= data.cardinality[i]
     return tuple(reversed(values))

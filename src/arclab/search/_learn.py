@@ -54,3 +54,15 @@ def learn_pair_map(firsts: Sequence[np.ndarray], seconds: Sequence[np.ndarray], 
             return None
     pairs = tuple(((int(k) // 10, int(k) % 10), int(c)) for k, c in enumerate(table) if c >= 0 and k // 10 != c)
     return pairs or None
+
+
+def most_shared(masks: Sequence[int], bits: range) -> list[int]:
+    """Per mask (a set of allowed targets as bits), the allowed bit in `bits` that most masks allow
+    (-1 when it allows none of them).
+
+    Sharing one target across keys (say, "copy the colour the ray hits", or "take part 1") is what
+    lets a learned table carry over to colours the train pairs never showed.
+    """
+    support = {b: sum(1 for m in masks if m >> b & 1) for b in bits}
+    order = sorted(bits, key=lambda b: (-support[b], b))
+    return [next((b for b in order if m >> b & 1), -1) for m in masks]

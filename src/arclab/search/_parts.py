@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from ..dsl import Call, Const, Expr, Var
-from ..dsl.partition import LAYOUTS, part_keys, parts_by
-from ..dsl._util import background
+from ._learn import most_shared
+from ..dsl.partition import LAYOUTS, part_keys, parts_background, parts_by
 
 
 def _split_all(grids: Sequence[np.ndarray], layout: str) -> list[list[np.ndarray]] | None:
@@ -54,7 +54,7 @@ def _learn(train_parts: list[list[np.ndarray]], train_out: Sequence[np.ndarray],
     n = len(train_parts[0])
     allowed: dict[tuple[int, ...], int] = {}
     for parts, out in zip(train_parts, train_out):
-        bg = background(np.concatenate(parts))
+        bg = parts_background(parts)
         key_rows = part_keys(parts, keys, bg).tolist()
         values = np.stack([p.ravel() for p in parts], axis=-1).tolist()
         for key, vals, y in zip(key_rows, values, out.ravel().tolist()):
@@ -67,13 +67,8 @@ def _learn(train_parts: list[list[np.ndarray]], train_out: Sequence[np.ndarray],
             if allowed[key] == 0:
                 return None
     for parts in test_parts:
-        bg = background(np.concatenate(parts))
+        bg = parts_background(parts)
         if any(tuple(k) not in allowed for k in part_keys(parts, keys, bg).tolist()):
             return None
-    support = [sum(1 for m in allowed.values() if m >> b & 1) for b in range(10 + n)]
-    order = sorted(range(10 + n), key=lambda b: (-support[b], b))
-    table = []
-    for key, mask in allowed.items():
-        b = next(b for b in order if mask >> b & 1)
-        table.append((key, b if b < 10 else f"part{b - 10}"))
-    return tuple(sorted(table))
+    chosen = most_shared(list(allowed.values()), range(10 + n))
+    return tuple(sorted((key, b if b < 10 else f"part{b - 10}") for key, b in zip(allowed, chosen)))

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..dsl import Call, Const, Expr, Var
 from ..dsl.cell_features import ANY_COLOUR, BITMASK_FEATURES, COLOUR_FEATURES, NONE, holds
-from ._cells import CellData, cell_data
+from ._cells import COPY_BIT, KEEP_BIT, CellData, cell_data
 
 MAX_RULES = 8
 MAX_VALUES = 30
@@ -68,18 +68,16 @@ class Predicates:
 
 def _fits(data: CellData) -> np.ndarray:
     """(cells, targets) 0/1: target 0 keeps the cell, 1-10 paint colours 0-9, 11.. copy features."""
-    bits = 11 + len(data.copyable)
+    bits = COPY_BIT + len(data.copyable)
     return ((data.targets[:, None] >> np.arange(bits)) & 1).astype(np.float32)
 
 
 def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,
                 deadline: float | None = None) -> list[tuple[tuple[tuple[str, int], ...], int]] | None:
     """An ordered rule list (tests, target bit) exact on every train cell, or None."""
-    fits = _fits(data)
-    misfits = 1.0 - fits
+    misfits = 1.0 - _fits(data)
     remaining = np.ones(data.n_train, dtype=bool)
     rules: list[tuple[tuple[tuple[str, int], ...], int]] = []
-    n_literal = 11
     for _ in range(MAX_RULES):
         if not (remaining & data.changed).any():
             return rules
@@ -93,8 +91,8 @@ def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,
             score = np.where(change.any(axis=1), gain, -1)
             best = int(score.argmax())
             options = np.flatnonzero(change[best]) + 1
-            literal = [b for b in options if b < n_literal]
-            copies = [b for b in options if b >= n_literal]
+            literal = [b for b in options if b < COPY_BIT]
+            copies = [b for b in options if b >= COPY_BIT]
             first, second = (copies, literal) if prefer_copy else (literal, copies)
             target = int((first or second)[0])
         else:
@@ -110,12 +108,13 @@ def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,
 
 def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                        test_in: Sequence[np.ndarray], deadline: float | None = None, *,
-                       source: Expr = Var()) -> Iterator[tuple[Expr, float]]:
+                       source: Expr = Var(), data: CellData | None = None) -> Iterator[tuple[Expr, float]]:
     """Programs `cell_rules(source, rules)` exact on the train pairs: literal colours first, then copies.
 
-    `train_in` and `test_in` are the values of `source` (the input itself unless given).
+    `train_in` and `test_in` are the values of `source` (the input itself unless given); `data`,
+    when the caller already has it, is their `cell_data`.
     """
-    data = cell_data(train_in, train_out, test_in)
+    data = data or cell_data(train_in, train_out, test_in)
     if data is None:
         return
     preds = Predicates(data)
@@ -135,7 +134,7 @@ def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.nd
 def _program(rules: list[tuple[tuple[tuple[str, int], ...], int]], copyable: list[str], source: Expr) -> Expr:
     table = []
     for k, (tests, bit) in enumerate(rules):
-        target: int | str = "colour" if bit == 0 else bit - 1 if bit <= 10 else copyable[bit - 11]
+        target: int | str = "colour" if bit == KEEP_BIT else bit - 1 if bit < COPY_BIT else copyable[bit - COPY_BIT]
         flat: list[int | str] = [part for test in tests for part in test]
         table.append((k, tuple(flat + [target])))
     return Call("cell_rules", (source, Const(tuple(table))))

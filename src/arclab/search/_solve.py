@@ -11,30 +11,31 @@ import numpy as np
 from ..dsl import COLOUR, GRID, Call, Const, Expr, Var, evaluate, program_size
 from ..dsl.colour import cellwise, map_colours
 from ..task import Task
-from ._cells import cell_rule_programs
+from ._cells import CellData, cell_data, cell_rule_programs
 from ._enumerate import Candidate, Enumerator
+from ._learn import learn_colour_map, learn_pair_map
 from ._parts import parts_rule_programs
 from ._rules import rule_list_programs
-from ._learn import learn_colour_map, learn_pair_map
 from ._strategies import (
     block_layout_programs,
     fixed_crop_programs,
-    lookup_programs,
-    periodic_programs,
     local_rule_programs,
+    lookup_programs,
     object_map_programs,
     object_recolour_programs,
     object_selection_programs,
+    periodic_programs,
 )
 
-STRATEGIES = (block_layout_programs, parts_rule_programs, fixed_crop_programs, lookup_programs, periodic_programs, object_selection_programs, object_recolour_programs, object_map_programs,
-              local_rule_programs, rule_list_programs, cell_rule_programs)
+STRATEGIES = (block_layout_programs, parts_rule_programs, fixed_crop_programs, lookup_programs, periodic_programs,
+              object_selection_programs, object_recolour_programs, object_map_programs, local_rule_programs,
+              rule_list_programs, cell_rule_programs)
 CELL_RULE_TRIES = 40
 """How many enumerated candidates of the output's shape get a cell rule learned on top."""
 CELL_RULE_SHARE = 0.15
 """At most this part of the budget, in all, goes to learning cell rules on candidates."""
 TIMED_SHARES = {rule_list_programs: 0.2, cell_rule_programs: 0.4}
-"""Strategies that take a deadline, with the part of the time left each may spend."""
+"""The cell learners: they take a deadline (this part of the time left) and share one CellData."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,6 @@ class Synthesizer:
         values = [evaluate(expr, g) for g in self.train_in]
         if not all(isinstance(v, np.ndarray) and v.shape == o.shape for v, o in zip(values, self.train_out)):
             return None
-        mapping = None
         if not _matches(values, self.train_out):
             mapping = learn_colour_map(values, self.train_out)
             if mapping is None:
@@ -114,14 +114,16 @@ class Synthesizer:
 
     def run_strategies(self) -> None:
         """Each strategy contributes its first two programs with different test answers."""
+        data: CellData | None = None
         for strategy in STRATEGIES:
             name = strategy.__name__.removesuffix("_programs")
             answers: set[bytes] = set()
             try:
                 args = (self.train_in, self.train_out, self.test_in)
                 if strategy in TIMED_SHARES:
+                    data = data or cell_data(*args)
                     share = TIMED_SHARES[strategy] * max(0.0, self.deadline - time.monotonic())
-                    programs = strategy(*args, deadline=time.monotonic() + share)
+                    programs = strategy(*args, deadline=time.monotonic() + share, data=data)
                 else:
                     programs = strategy(*args)
                 for expr, cost in programs:
@@ -205,17 +207,16 @@ class Synthesizer:
         start = time.monotonic()
         deadline = min(self.deadline, start + 0.1)
         found = None
-        learners = (rule_list_programs(train_vals, self.train_out, test_vals, deadline, source=cand.expr),
-                    cell_rule_programs(train_vals, self.train_out, test_vals, deadline, source=cand.expr,
-                                       max_features=2))
-        for programs in learners:
-            for expr, cost in programs:
+        data = cell_data(train_vals, self.train_out, test_vals)
+        if data is not None:
+            args = (train_vals, self.train_out, test_vals, deadline)
+            learners = (rule_list_programs(*args, source=cand.expr, data=data),
+                        cell_rule_programs(*args, source=cand.expr, max_features=2, data=data))
+            for expr, cost in filter(None, (next(programs, None) for programs in learners)):
                 answers = tuple(_on_value(expr, v) for v in test_vals)  # type: ignore[arg-type]
-                if _valid_test(answers):
-                    found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule")  # on x itself: as learned directly
-                break
-            if found is not None:
-                break
+                if _valid_test(answers):  # on x itself (cost 1) it costs what the direct learner says
+                    found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule")
+                    break
         self.cell_rule_seconds += time.monotonic() - start
         return found
 

@@ -174,9 +174,9 @@ def _selectable() -> dict[str, tuple[Callable[[np.ndarray], Any], Expr]]:
     from ..dsl.objects import blobs, colour_sets, objects4, objects8
     from ..dsl.partition import LAYOUTS, parts_of
 
+    components = (("objects8", objects8), ("objects4", objects4), ("blobs", blobs), ("colour_sets", colour_sets))
     found: dict[str, tuple[Callable[[np.ndarray], Any], Expr]] = {
-        name: (fn, Call(name, (Var(),)))
-        for name, fn in (("objects8", objects8), ("objects4", objects4), ("blobs", blobs), ("colour_sets", colour_sets))}
+        name: (fn, Call(name, (Var(),))) for name, fn in components}
     for layout in LAYOUTS:
         found[f"parts:{layout}"] = (partial(parts_of, layout=layout), Call("parts_of", (Var(), Const(layout))))
     return found
