@@ -4,18 +4,24 @@ from ._errors import ArclabError, GridError, TaskFormatError
 from ._grid import MAX_SIZE, MIN_SIZE, NUM_COLOURS, Grid
 from ._json import grid_from_json, task_from_json, task_to_json
 from ._task import Example, Task
+from ._views import SYMMETRIES, ColourOrder, View, colour_renaming, task_views
 
 __all__ = [
     "ArclabError",
+    "ColourOrder",
     "Example",
     "Grid",
     "GridError",
     "MAX_SIZE",
     "MIN_SIZE",
     "NUM_COLOURS",
+    "SYMMETRIES",
     "Task",
     "TaskFormatError",
+    "View",
+    "colour_renaming",
     "grid_from_json",
     "task_from_json",
     "task_to_json",
+    "task_views",
 ]
