@@ -106,3 +106,14 @@ def test_task_selection(tmp_path: Path, tasks_dir: Path, capsys: pytest.CaptureF
     assert "3 task(s) run, 2 resumed" in capsys.readouterr().out  # t00-t04, of which t00 and t03 were done
     assert main(["eval", str(tasks_dir), "--solver", "identity", "--out", out, "--task", "t99"]) == 1
     assert "no task 't99'" in capsys.readouterr().err
+
+
+def test_eval_exclude_skips_tasks_sharing_an_example(tmp_path: Path, tasks_dir: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    other = write_tasks(tmp_path / "other", 3)  # the examples of t00-t02, which t10 and t11 repeat
+    out = tmp_path / "run"
+    assert main(["eval", str(tasks_dir), "--solver", "identity", "--out", str(out), "--workers", "1",
+                 "--exclude", str(other), "--quiet"]) == 0
+    assert "7 task(s) run" in capsys.readouterr().out
+    submission = json.loads((out / "submission.json").read_text())
+    assert sorted(submission) == [f"t{i:02d}" for i in range(3, 10)]

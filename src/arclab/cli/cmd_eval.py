@@ -39,6 +39,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--task", dest="task_ids", action="append", default=[], metavar="ID",
                         help="only this task (repeatable)")
     parser.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N tasks")
+    parser.add_argument("--exclude", action="append", default=[], metavar="OTHER_SOURCE",
+                        help="skip every task that shares an example (input and output) with this source (repeatable), e.g. the "
+                             "development split: arc-agi-2/training --exclude arc-agi-1/training "
+                             "--exclude arc-agi-1/evaluation")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -83,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         solver_args=tuple(args.solver_args), seed=args.seed,
         limits=Limits(args.time_limit, args.memory_limit), workers=args.workers, backend=args.backend,
         address=args.address, solutions=args.solutions, retry_failed=args.retry_failed,
-        task_ids=tuple(args.task_ids), limit=args.limit)
+        task_ids=tuple(args.task_ids), limit=args.limit, exclude=tuple(args.exclude))
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a polite kill stops like Ctrl-C
     try:
         report = evaluate(config, None if args.quiet else ProgressBar())

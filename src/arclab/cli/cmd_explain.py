@@ -37,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
     stats = synth.stats
     print(f"task {task.id}: {len(solutions)} program(s) exact on all {len(task.train)} train pairs "
           f"({stats.evaluated} candidates in {stats.seconds:.1f} s)")
+    if stats.found:
+        print("found by: " + ", ".join(f"{name} {n}" for name, n in sorted(stats.found.items())))
+    for error in stats.errors:
+        print(f"strategy failed: {error}")
     if not solutions:
         return 1
     for rank, sol in enumerate(solutions[: args.top], 1):

@@ -53,6 +53,9 @@ class EvalConfig:
     """Only these tasks of the source (all when empty)."""
     limit: int | None = None
     """Only the first `limit` tasks (after `task_ids`), in the source's order."""
+    exclude: tuple[str, ...] = ()
+    """Task sources that rule a task out: a task sharing an example with them is not run
+    (e.g. arc-agi-2/training minus both ARC-AGI-1 splits). Recorded in the run's `extra`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +121,17 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
     """Run the solver over every unfinished task of the source; write `submission.json` at the end."""
     check_backend(config.backend, config.address)  # fail fast, before anything is written
     spec = solver_spec(config.solver, config.solver_args)
-    tasks = select_tasks(load_tasks(config.source, solutions=config.solutions), config.task_ids, config.limit)
+    tasks = load_tasks(config.source, solutions=config.solutions)
+    if config.exclude:
+        tasks = without_shared_pairs(tasks, [load_tasks(other) for other in config.exclude])
+    tasks = select_tasks(tasks, config.task_ids, config.limit)
     settings = RunSettings(
         solver=spec.name, solver_target=spec.target, solver_args=dict(spec.args), seed=config.seed,
         time_limit=config.limits.time_limit, memory_limit_mb=config.limits.memory_limit_mb,
         source=canonical_source(config.source),
         solutions=str(Path(config.solutions).resolve()) if config.solutions else None,
         source_name=tasks.name, source_version=tasks.version, arclab_version=__version__,
-        created_at=now_iso())
+        created_at=now_iso(), extra={"exclude": list(config.exclude)} if config.exclude else {})
     directory = Path(config.out)
     with RunStore.create_or_resume(directory, settings) as store:
         if config.retry_failed:
@@ -181,6 +187,17 @@ def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None
     if limit is not None:
         chosen = chosen[:max(0, limit)]
     return TaskSet(tasks.name, chosen, tasks.version, tasks.problems)
+
+
+def without_shared_pairs(tasks: TaskSet, others: Sequence[TaskSet]) -> TaskSet:
+    """The tasks that share no example (an input with its output, train or test) with `others`.
+
+    A shared pair means the puzzle (or part of it) was already seen; a shared lone grid (a small
+    output such as [[0]]) does not. This is the overlap `arclab audit` reports.
+    """
+    seen = {pair for other in others for task in other for pair in task.train + task.test}
+    kept = tuple(task for task in tasks if not any(pair in seen for pair in task.train + task.test))
+    return TaskSet(tasks.name, kept, tasks.version, tasks.problems)
 
 
 def with_correctness(result: TaskResult, task: Task) -> TaskResult:

@@ -18,6 +18,7 @@ import numpy as np
 from ..dsl import Call, Const, Expr, Var
 from ..dsl.cell_features import COLOUR_FEATURES, FEATURES, NONE
 from ._learn import most_shared
+from ._registry import strategy
 
 MAX_FEATURES = 3
 MAX_UNSHARED = 0.5
@@ -132,6 +133,7 @@ def _targets(masks: list[int], copyable: list[str]) -> list[int | str | None]:
             for m, b in zip(masks, chosen)]
 
 
+@strategy(order=110, share=0.4)
 def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                        test_in: Sequence[np.ndarray], deadline: float | None = None, *,
                        source: Expr = Var(), max_features: int = MAX_FEATURES,

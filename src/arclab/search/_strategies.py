@@ -15,6 +15,7 @@ from ..dsl import Call, Const, Expr, Var
 from ..dsl.local_rules import FEATURES, cell_keys
 from ..dsl.objects import blobs, objects4, objects8
 from ..dsl.properties import PROPERTIES
+from ._registry import strategy
 
 OBJECT_EXTRACTORS = {"objects4": objects4, "objects8": objects8, "blobs": blobs}
 
@@ -39,6 +40,7 @@ def _object_targets(extract, g: np.ndarray, out: np.ndarray):  # type: ignore[no
     return objs, targets
 
 
+@strategy(order=70)
 def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                              test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `recolour_by(x, objects(x), prop, table)` whose table is read off the train pairs."""
@@ -70,6 +72,7 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
             yield expr, 5.0 + 0.2 * rank + 0.1 * len(table)
 
 
+@strategy(order=90)
 def local_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `local_rule(x, feature, table)`: each cell's new colour from its neighbourhood."""
@@ -101,6 +104,7 @@ def _unary_grid_primitives() -> list[str]:
     return [p.name for p in PRIMITIVES.values() if p.search and p.arg_types == (GRID,) and p.result_type == GRID]
 
 
+@strategy(order=80)
 def object_map_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `map_objects(x, objects(x), f)`: a grid primitive lifted over every object."""
@@ -125,6 +129,7 @@ def _fold(op: str, exprs: list[Expr]) -> Expr:
     return out
 
 
+@strategy(order=10)
 def block_layout_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                           test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs made of input-sized blocks, each a rotation or mirror image of the input."""
@@ -182,6 +187,7 @@ def _selectable() -> dict[str, tuple[Callable[[np.ndarray], Any], Expr]]:
     return found
 
 
+@strategy(order=60)
 def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                               test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs that are one object, chosen by a property learned from the pairs (equal to v, max, min)."""
@@ -238,6 +244,7 @@ def _occurrences(g: np.ndarray, pattern: np.ndarray) -> list[tuple[int, int]]:
     return [(int(y), int(x)) for y, x in zip(*np.nonzero(hits))]
 
 
+@strategy(order=30)
 def fixed_crop_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs that are the same window of every input, counted from one of its corners."""
@@ -258,6 +265,7 @@ def fixed_crop_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.n
         yield Call("crop_at", (Var(), Const(y), Const(x), Const(h), Const(w))), 5.0
 
 
+@strategy(order=40)
 def lookup_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                     test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs drawn from a few fixed grids, chosen by one whole-grid fact (main colour, count...).
@@ -285,6 +293,7 @@ def lookup_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarr
         yield Call("lookup", (Var(), Const(name), Const(rows))), 6.0 + 0.1 * rank
 
 
+@strategy(order=50)
 def periodic_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                       test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs of one fixed shape that continue the input's own repetition."""
