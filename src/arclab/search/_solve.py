@@ -65,7 +65,8 @@ class Synthesizer:
     """Finds programs for one task until a deadline; `solutions` grows as the search goes."""
 
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
-                 extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None) -> None:
+                 extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
+                 strategy_cap: bool = True) -> None:
         self.task = task
         self.deadline = deadline
         self.max_cost = max_cost
@@ -73,6 +74,9 @@ class Synthesizer:
         self.extra_seconds = extra_seconds
         """After the first solution, search this much longer for a second, different answer."""
         self.strategies = ordered_strategies() if strategies is None else list(strategies)
+        self.strategy_cap = strategy_cap
+        """When True, a strategy's solution of cost c ends the enumeration at cost c + extra_cost; when
+        False, only enumerated solutions end it (learned rules often fit the pairs by accident)."""
         self.train_in = [ex.input.array for ex in task.train]
         self.train_out = [ex.output.array for ex in task.train if ex.output is not None]
         self.test_in = [ex.input.array for ex in task.test]
@@ -139,7 +143,7 @@ class Synthesizer:
         start = time.monotonic()
         self.run_strategies()
         enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline)
-        best = min((s.cost for s in self.solutions), default=None)
+        best = min((s.cost for s in self.solutions), default=None) if self.strategy_cap else None
         found_at = None  # the extra seconds run from the first enumerated solution
         types = frozenset([GRID, COLOUR]) if self.uniform else frozenset([GRID])
         for cand in enum.candidates(self.max_cost, types):
