@@ -105,6 +105,14 @@ def repeat_to(g: np.ndarray, height: int, width: int) -> np.ndarray:
     return checked(np.tile(tile, reps)[:height, :width])
 
 
+@primitive(GRID, INT, INT, returns=GRID)
+def repeat_scaled(g: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """Continue the grid's own repetition to `rows` times its height and `cols` times its width."""
+    if rows == cols == 1:
+        raise ValueError("nothing to continue")
+    return repeat_to(g, rows * g.shape[0], cols * g.shape[1])
+
+
 def _mirror_images(h: int, w: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """Cell maps of every mirror and diagonal reflection of an h x w grid, axes anywhere near the middle."""
     ys, xs = np.indices((h, w))

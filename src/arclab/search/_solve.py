@@ -66,7 +66,7 @@ class Synthesizer:
 
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
-                 strategy_cap: bool = True) -> None:
+                 strategy_cap: bool = True, fair: bool = True) -> None:
         self.task = task
         self.deadline = deadline
         self.max_cost = max_cost
@@ -75,6 +75,8 @@ class Synthesizer:
         """After the first solution, search this much longer for a second, different answer."""
         self.strategies = ordered_strategies() if strategies is None else list(strategies)
         self.strategy_cap = strategy_cap
+        self.fair = fair
+        """Primitives take turns within each cost level of the enumeration (see Enumerator)."""
         """When True, a strategy's solution of cost c ends the enumeration at cost c + extra_cost; when
         False, only enumerated solutions end it (learned rules often fit the pairs by accident)."""
         self.train_in = [ex.input.array for ex in task.train]
@@ -142,7 +144,7 @@ class Synthesizer:
     def run(self) -> list[Solution]:
         start = time.monotonic()
         self.run_strategies()
-        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline)
+        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline, fair=self.fair)
         best = min((s.cost for s in self.solutions), default=None) if self.strategy_cap else None
         found_at = None  # the extra seconds run from the first enumerated solution
         types = frozenset([GRID, COLOUR]) if self.uniform else frozenset([GRID])

@@ -44,6 +44,8 @@ class ViewSettings:
     """The strategies each view runs (None: every registered one, with its own share)."""
     strategy_cap: bool = True
     """Whether a strategy's solution caps the enumeration's cost (see Synthesizer)."""
+    fair: bool = True
+    """Whether primitives take turns within each cost level of the enumeration."""
 
 
 @dataclass
@@ -112,7 +114,8 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
         seconds = max(settings.first_share * left, settings.first_seconds) if k == 0 else left / (len(settings.views) - k)
         synth = Synthesizer(view.apply_task(task), time.monotonic() + min(left, seconds), max_cost=settings.max_cost,
                             extra_cost=settings.extra_cost, extra_seconds=settings.extra_seconds,
-                            strategies=settings.strategies, strategy_cap=settings.strategy_cap)
+                            strategies=settings.strategies, strategy_cap=settings.strategy_cap,
+                            fair=settings.fair)
         solutions = synth.run()
         views_run.append(view.describe())
         _merge_stats(stats, synth.stats, view)
