@@ -13,6 +13,7 @@ from ..scoring import Score, score, score_task, write_submission
 from ..solvers import solver_spec
 from ..task import Task, TaskFormatError
 from ._backend import check_backend, open_backend
+from ._checks import checked_result
 from ._protocol import WorkerSetup
 from ._results import Status, TaskResult
 from ._settings import Limits, RunSettings
@@ -145,7 +146,7 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
             outcome = "failed"
             try:
                 for result in backend.run(todo):
-                    result = with_correctness(result, tasks[result.task_id])
+                    result = with_correctness(checked_result(result), tasks[result.task_id])
                     store.record(result, session)
                     if observer is not None:
                         observer.on_result(result)

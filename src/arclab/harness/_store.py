@@ -50,7 +50,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..solvers import Attempt
-from ..task import ArclabError, Grid
+from ..task import ArclabError, Grid, GridError
+from ._checks import InvalidAttempt, checked_result
 from ._results import Status, TaskResult
 from ._settings import RunSettings
 
@@ -194,6 +195,7 @@ class RunStore:
             store = cls(directory, sqlite3.connect(path, check_same_thread=False), writable=True, lock=lock)
             store._db.execute("PRAGMA synchronous=NORMAL")
             store._check_version()
+            store._flag_invalid_rows()
             differences = store.settings.differences(settings)
             if differences:
                 raise StoreError(f"{directory} holds a run with other settings ("
@@ -253,12 +255,12 @@ class RunStore:
 
     def results(self, statuses: Iterable[Status | str] | None = None) -> tuple[TaskResult, ...]:
         """Every recorded result (optionally only those with the given statuses), by task id."""
-        query = f"SELECT {_RESULT_COLUMNS} FROM results"
-        params: list[str] = []
-        if statuses is not None:
-            params = [str(s) for s in statuses]
-            query += f" WHERE status IN ({', '.join('?' for _ in params)})"
-        return tuple(_result_from_row(row) for row in self._db.execute(query + " ORDER BY task_id", params))
+        results = (_result_from_row(row) for row in
+                   self._db.execute(f"SELECT {_RESULT_COLUMNS} FROM results ORDER BY task_id"))
+        if statuses is None:
+            return tuple(results)
+        wanted = {str(s) for s in statuses}
+        return tuple(r for r in results if str(r.status) in wanted)
 
     def result(self, task_id: str) -> TaskResult | None:
         """One task's result, or None if it has not finished."""
@@ -266,10 +268,11 @@ class RunStore:
         return _result_from_row(row) if row else None
 
     def outcomes(self) -> Iterator[tuple[str, Status, tuple[bool, ...] | None, float]]:
-        """(task id, status, correct, seconds) of each finished task, without decoding attempts."""
-        for task_id, status, correct, seconds in self._db.execute(
-                "SELECT task_id, status, correct, seconds FROM results ORDER BY task_id"):
-            yield task_id, Status(status), _decode_correct(correct), seconds
+        """(task id, status, correct, seconds) of each finished task (a task whose stored attempts are
+        invalid reads as an error, as in `results`)."""
+        for row in self._db.execute(f"SELECT {_RESULT_COLUMNS} FROM results ORDER BY task_id"):
+            result = _result_from_row(row)
+            yield result.task_id, result.status, result.correct, result.seconds
 
     def sessions(self) -> tuple[Session, ...]:
         """Every session that worked on this run, oldest first."""
@@ -329,6 +332,7 @@ class RunStore:
     def record(self, result: TaskResult, session: int) -> None:
         """Store one finished task durably (its own transaction)."""
         self._require_writable()
+        result = checked_result(result)
         attempts = json.dumps([[{"grid": a.grid.to_list(), "metadata": dict(a.metadata)} for a in per_input]
                                for per_input in result.attempts], separators=(",", ":"))
         correct = json.dumps(list(result.correct)) if result.correct is not None else None
@@ -339,6 +343,18 @@ class RunStore:
                 (result.task_id, str(result.status), attempts, correct, result.outputs_solved, result.num_test,
                  result.seconds, result.peak_memory_mb, result.error, session, now_iso()))
             self._db.execute("UPDATE sessions SET tasks_run = tasks_run + 1 WHERE id = ?", (session,))
+
+    def _flag_invalid_rows(self) -> None:
+        """Rewrite as errors the results whose attempts are not valid grids (an older arclab stored
+        them), so that resuming, --retry-failed and every reader agree on them."""
+        rows = self._db.execute(f"SELECT {_RESULT_COLUMNS} FROM results WHERE status = 'ok'").fetchall()
+        flagged = [result for result in map(_result_from_row, rows) if result.status is not Status.OK]
+        if flagged:
+            with self._db:
+                self._db.executemany("UPDATE results SET status = ?, attempts = '[]', correct = ?, "
+                                     "outputs_solved = 0, error = ? WHERE task_id = ?",
+                                     ((str(r.status), json.dumps(list(r.correct)) if r.correct is not None
+                                       else None, r.error, r.task_id) for r in flagged))
 
     def _require_writable(self) -> None:
         if not self.writable:
@@ -371,11 +387,33 @@ def _decode_correct(text: str | None) -> tuple[bool, ...] | None:
     return tuple(bool(v) for v in json.loads(text)) if text is not None else None
 
 
+def _decode_attempts(text: str) -> tuple[tuple[Attempt, ...], ...]:
+    """The stored attempts; InvalidAttempt names the first one that is not a valid grid."""
+    decoded = []
+    for i, per_input in enumerate(json.loads(text)):
+        kept = []
+        for j, attempt in enumerate(per_input):
+            try:
+                kept.append(Attempt(Grid(attempt["grid"]), attempt.get("metadata") or {}))
+            except GridError as error:
+                raise InvalidAttempt(f"test[{i}] attempt {j + 1}: invalid grid: {error}") from None
+            except (KeyError, TypeError, AttributeError):
+                raise InvalidAttempt(f"test[{i}] attempt {j + 1}: not an attempt object") from None
+        decoded.append(tuple(kept))
+    return tuple(decoded)
+
+
 def _result_from_row(row: tuple[Any, ...]) -> TaskResult:
+    """A stored result; one holding an invalid attempt (written by an older arclab) reads as an error."""
     task_id, status, attempts, correct, seconds, peak, error, num_test = row
-    decoded = tuple(tuple(Attempt(Grid(a["grid"]), a.get("metadata") or {}) for a in per_input)
-                    for per_input in json.loads(attempts))
-    return TaskResult(task_id, Status(status), decoded, seconds, peak, error, _decode_correct(correct), num_test)
+    known = _decode_correct(correct)
+    try:
+        decoded = _decode_attempts(attempts)
+    except InvalidAttempt as problem:
+        flagged = f"bad prediction (found in the store): {problem}" + (f"\n{error}" if error else "")
+        return TaskResult(task_id, Status.ERROR, (), seconds, peak, flagged,
+                          tuple(False for _ in known) if known is not None else None, num_test)
+    return TaskResult(task_id, Status(status), decoded, seconds, peak, error, known, num_test)
 
 
 def settings_to_json(settings: RunSettings) -> dict[str, Any]:

@@ -25,6 +25,7 @@ import numpy as np
 from ..solvers import MAX_ATTEMPTS, Attempt, Solver, SolveContext, SolverError
 from ..task import Grid, Task
 from . import _memory
+from ._checks import InvalidAttempt, checked_attempts
 from ._protocol import Ready, SetupFailed, WorkerSetup
 from ._results import Status, TaskResult
 
@@ -91,7 +92,10 @@ def normalise_prediction(prediction: Any, num_test: int) -> tuple[tuple[Attempt,
                                       f"got {type(attempt).__name__}")
             kept.append(Attempt(attempt.grid, _plain_metadata(attempt.metadata)))
         out.append(tuple(kept))
-    return tuple(out)
+    try:
+        return checked_attempts(tuple(out))
+    except InvalidAttempt as error:
+        raise PredictionError(str(error)) from None
 
 
 def _plain_metadata(metadata: Any) -> dict[str, Any]:

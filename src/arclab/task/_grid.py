@@ -147,7 +147,27 @@ class Grid:
         return (Grid._trusted, (self._array.copy(),))
 
 
+def check_grid(value: Any) -> Grid:
+    """`value` as a valid Grid, or a GridError saying what is wrong with it.
+
+    A Grid made without checks (`Grid._trusted`, or unpickled from another process) may hold any
+    array; this is the check at a boundary where grids come from code we do not trust (a solver,
+    a worker process). A valid Grid is returned as is; nested lists or an array are converted.
+    """
+    if not isinstance(value, Grid):
+        return Grid(value)
+    array = object.__getattribute__(value, "_array")
+    if not isinstance(array, np.ndarray):
+        raise GridError(f"expected a 2-D array of colours, got {type(array).__name__}")
+    if (array.dtype == np.uint8 and array.ndim == 2 and MIN_SIZE <= array.shape[0] <= MAX_SIZE
+            and MIN_SIZE <= array.shape[1] <= MAX_SIZE and int(array.max()) < NUM_COLOURS):
+        return value
+    return Grid(array)
+
+
 def _checked_array(array: np.ndarray) -> np.ndarray:
+    if array.dtype == object:  # ragged rows, or values that are not numbers
+        return _checked_array(np.array(Grid(array.tolist()).array))
     if array.ndim != 2:
         raise GridError(f"expected a 2-D array, got {array.ndim}-D")
     h, w = array.shape
@@ -156,5 +176,6 @@ def _checked_array(array: np.ndarray) -> np.ndarray:
     if array.dtype == np.bool_ or not np.issubdtype(array.dtype, np.integer):
         raise GridError(f"colours must be integers, got dtype {array.dtype}")
     if array.size and (array.min() < 0 or array.max() >= NUM_COLOURS):
-        raise GridError("colour outside 0-9")
+        bad = array[(array < 0) | (array >= NUM_COLOURS)].flat[0]
+        raise GridError(f"colour {bad} outside 0-9")
     return np.array(array, dtype=np.uint8)
