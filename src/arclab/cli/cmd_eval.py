@@ -76,7 +76,7 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..harness import EvalConfig, Limits, ProgressBar, evaluate
+    from ..harness import SUBMISSION_FILE, EvalConfig, Limits, ProgressBar, evaluate
 
     config = EvalConfig(
         source=args.source, solver=args.solver, out=args.out or default_out(args.solver, args.source),
@@ -97,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
           + (f"; {failures}" if failures else ""))
     if report.score is not None:
         print(f"{summary.settings.source_name}: {report.score.summary()}")
+        if report.placeholder_solved:
+            print(f"note: {report.placeholder_solved} of these output(s) are solved only by the [[0]] placeholder "
+                  f"{SUBMISSION_FILE} holds where the solver gave no attempt")
     else:
         print(f"{summary.settings.source_name}: not scored (the source has no test outputs)")
     print(f"wrote {report.submission_path}")

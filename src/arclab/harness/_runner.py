@@ -9,7 +9,8 @@ from typing import Any, Protocol
 
 from .. import __version__
 from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
-from ..scoring import Score, score, score_task, write_submission
+from ..scoring import (Score, Submission, read_submission, score, score_task, submitted_attempts,
+                       write_submission)
 from ..solvers import solver_spec
 from ..task import Task, TaskFormatError
 from ._backend import check_backend, open_backend
@@ -98,13 +99,16 @@ class EvalReport:
     summary: RunSummary
     """The run's figures after this session."""
     score: Score | None
-    """The official scores of the submission, when the source has its test outputs."""
+    """The official scores of `submission.json` as written, when the source has its test outputs."""
     tasks_run: int
     """Tasks this session ran."""
     skipped: int
     """Tasks already finished by earlier sessions."""
     problems: tuple[TaskFormatError, ...] = ()
     """Bad tasks in the source, skipped by the loader."""
+    placeholder_solved: int = 0
+    """Test outputs `score` counts only because the placeholder a submission needs where the solver
+    gave no attempt happens to equal them."""
 
 
 def canonical_source(source: str | Path) -> str:
@@ -162,9 +166,12 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         summary = summarise(store)
     submission_path = directory / SUBMISSION_FILE
     write_submission(submission, submission_path)
-    official = score(tasks, submission) if tasks.has_solutions and len(tasks) else None
+    official = extra = None
+    if tasks.has_solutions and len(tasks):  # the score of the file as written, read back
+        official = score(tasks, read_submission(submission_path)[0])
+        extra = placeholder_solved(tasks, submission, official)
     return EvalReport(directory, submission_path, summary, official, len(todo), len(finished & set(tasks.ids)),
-                      tasks.problems)
+                      tasks.problems, extra or 0)
 
 
 def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None = None) -> TaskSet:
@@ -185,8 +192,20 @@ def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None
 
 
 def with_correctness(result: TaskResult, task: Task) -> TaskResult:
-    """The result with `correct` filled in from the task's known test outputs (if known)."""
+    """The result with `correct` filled in from the task's known test outputs (if known).
+
+    Graded as `submission.json` holds the task (a missing attempt is the placeholder there), so
+    the scores stored, printed and shown are those of the file written.
+    """
     if not task.has_solutions:
         return result
-    graded = score_task(task, result.grids if result.status is Status.OK else None)
+    grids = result.grids if result.status is Status.OK else ()
+    submitted = [submitted_attempts(grids[i] if i < len(grids) else ()) for i in range(len(task.test))]
+    graded = score_task(task, submitted)
     return replace(result, correct=graded.solved, num_test=len(task.test))
+
+
+def placeholder_solved(tasks: TaskSet, submission: Submission, official: Score) -> int:
+    """Test outputs the file scores only through a placeholder (the solver gave no attempt there)."""
+    own = score(tasks, submission)
+    return official.outputs_solved - own.outputs_solved

@@ -22,7 +22,8 @@ results — one row per finished task (see TaskResult)
     task_id      the task's id
     status       ok | error | timeout | memory | crashed
     attempts     JSON: per test input, a list of {"grid": [[...]], "metadata": {...}}, best first
-    correct      JSON list of booleans per test input, or NULL when the outputs are unknown
+    correct      JSON list of booleans per test input, or NULL when the outputs are unknown; graded
+                 as submission.json holds the task (a missing attempt is its [[0]] placeholder)
     outputs_solved  how many test outputs were solved (0 when unknown)
     num_test     how many test inputs the task has
     seconds      time spent on the task
