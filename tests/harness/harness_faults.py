@@ -68,6 +68,8 @@ class Faulty:
             os.kill(os.getpid(), signal.SIGSEGV)
         if action == "sysexit":
             sys.exit(2)
+        if action == "interrupt":
+            raise KeyboardInterrupt
         if action == "bad":
             return "not a prediction"  # type: ignore[return-value]
         if action == "none":
@@ -101,7 +103,7 @@ INVALID_GRIDS = {
 
 def faulty(plan: str = "") -> Faulty:
     """plan: "task=action,..." with actions raise, sleep, loop, late, alloc, touch, exit, segv,
-    sysexit, bad, none, short, anytime, meta, or one of INVALID_GRIDS; other tasks get the identity
+    sysexit, interrupt, bad, none, short, anytime, meta, or one of INVALID_GRIDS; other tasks get the identity
     answer."""
     return Faulty(_parse(plan))
 

@@ -39,6 +39,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--task", dest="task_ids", action="append", default=[], metavar="ID",
                         help="only this task (repeatable)")
     parser.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N tasks")
+    parser.add_argument("--allow-code-change", action="store_true",
+                        help="resume a run made with other code (arclab, the solver's source, Python or "
+                             "library versions); each session records the code it ran")
+    parser.add_argument("--force", action="store_true",
+                        help="write the run into a folder that holds other files but no run (files "
+                             "such as submission.json there are overwritten)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -83,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
         solver_args=tuple(args.solver_args), seed=args.seed,
         limits=Limits(args.time_limit, args.memory_limit), workers=args.workers, backend=args.backend,
         address=args.address, solutions=args.solutions, retry_failed=args.retry_failed,
-        task_ids=tuple(args.task_ids), limit=args.limit)
+        task_ids=tuple(args.task_ids), limit=args.limit, allow_code_change=args.allow_code_change,
+        force=args.force)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a polite kill stops like Ctrl-C
     try:
         report = evaluate(config, None if args.quiet else ProgressBar())

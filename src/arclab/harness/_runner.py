@@ -16,6 +16,7 @@ from ..task import Task, TaskFormatError
 from ._backend import check_backend, open_backend
 from ._checks import checked_result
 from ._protocol import WorkerSetup
+from ._provenance import current_code
 from ._results import Status, TaskResult
 from ._settings import Limits, RunSettings
 from ._store import SUBMISSION_FILE, PlannedTask, RunStore, now_iso
@@ -55,6 +56,10 @@ class EvalConfig:
     """Only these tasks of the source (all when empty)."""
     limit: int | None = None
     """Only the first `limit` tasks (after `task_ids`), in the source's order."""
+    allow_code_change: bool = False
+    """Resume a run made with other code (arclab, solver source, Python or libraries)."""
+    force: bool = False
+    """Write the run into a folder that holds other files (which may be overwritten)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +137,9 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         source_name=tasks.name, source_version=tasks.version, arclab_version=__version__,
         created_at=now_iso())
     directory = Path(config.out)
-    with RunStore.create_or_resume(directory, settings) as store:
+    code = current_code(spec.target)
+    with RunStore.create_or_resume(directory, settings, code, allow_code_change=config.allow_code_change,
+                                   force=config.force) as store:
         if config.retry_failed:
             store.forget(s for s in Status if s is not Status.OK)
         store.set_plan(PlannedTask(t.id, len(t.test), t.has_solutions) for t in tasks)
@@ -143,7 +150,7 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         backend = open_backend(config.backend, setup, workers=config.workers, address=config.address,
                                log_path=directory / WORKER_LOG)
         with backend:
-            session = store.begin_session(config.backend, backend.workers, backend.address)
+            session = store.begin_session(config.backend, backend.workers, backend.address, code)
             if observer is not None:
                 observer.on_start(RunStart(directory, len(tasks), len(todo), before, backend.workers,
                                            config.backend))

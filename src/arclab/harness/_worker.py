@@ -64,6 +64,10 @@ def solve_one(solver: Solver, task: Task, seed: int, time_limit: float | None, m
                        f"the solver called sys.exit({error.code!r})\n" + _traceback_text())
     except Exception:
         return _failed(task, Status.ERROR, time.perf_counter() - start, _traceback_text())
+    except BaseException as error:  # KeyboardInterrupt and the like, raised by the solver's own code
+        return _failed(task, Status.ERROR, time.perf_counter() - start,
+                       f"the solver raised {type(error).__name__} (not a signal: the worker ignores Ctrl-C)\n"
+                       + _traceback_text())
     return TaskResult(task.id, Status.OK, attempts, seconds, _memory.peak_mb(), num_test=len(task.test))
 
 
