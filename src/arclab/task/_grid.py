@@ -15,6 +15,15 @@ NUM_COLOURS = 10
 _INT_ONLY = {int}
 
 
+def _brief(value: Any, limit: int = 40) -> str:
+    """A value's repr for an error message, cut to `limit` characters."""
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def _check_nested(rows: Any) -> tuple[int, int]:
     """Validate a nested list of rows without numpy, so errors can name the exact cell."""
     if not isinstance(rows, (list, tuple)):
@@ -40,9 +49,9 @@ def _check_nested(rows: Any) -> tuple[int, int]:
                 if isinstance(cell, (int, np.integer)) and not isinstance(cell, bool):
                     cell = int(cell)
                 else:
-                    raise GridError(f"colour must be an integer, got {cell!r}", f"[{r}][{c}]")
+                    raise GridError(f"colour must be an integer, got {_brief(cell)}", f"[{r}][{c}]")
             if not 0 <= cell < NUM_COLOURS:
-                raise GridError(f"colour {cell} outside 0-9", f"[{r}][{c}]")
+                raise GridError(f"colour {_brief(cell)} outside 0-9", f"[{r}][{c}]")
     return height, width
 
 
