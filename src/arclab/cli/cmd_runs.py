@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,8 +40,12 @@ def run(args: argparse.Namespace) -> int:
     header = ("RUN", "SOLVER", "SOURCE", "DONE", "PER-OUTPUT", "PER-TASK", "SOLVED", "FAILED", "TIME", "CODE")
     rows = []
     for directory in dirs:
-        with open_run(directory) as store:
-            summary = summarise(store)
+        try:
+            with open_run(directory) as store:
+                summary = summarise(store)
+        except StoreError as error:  # one damaged run does not hide the others
+            print(f"warning: skipped {directory}: {error}", file=sys.stderr)
+            continue
         settings = summary.settings
         failed = sum(n for status, n in summary.statuses.items() if status != "ok")
         rows.append((
@@ -56,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
             f"{summary.seconds:.1f}s",
             _code(summary),
         ))
+    if not rows:
+        raise StoreError(f"no readable runs in {', '.join(args.dirs)}")
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, *rows):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

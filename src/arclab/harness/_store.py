@@ -59,8 +59,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..solvers import Attempt
-from ..task import ArclabError, Grid, GridError
+from ..task import Grid, GridError
 from ._checks import InvalidAttempt, checked_result
+from ._database import Database, StoreError
 from ._provenance import CodeVersion
 from ._results import Status, TaskResult
 from ._settings import RunSettings
@@ -106,10 +107,6 @@ _SETTINGS_COLUMNS = ("solver", "solver_target", "solver_args", "seed", "time_lim
                      "source", "solutions", "source_name", "source_version", "arclab_version",
                      "created_at", "extra")
 _JSON_SETTINGS = ("solver_args", "extra")
-
-
-class StoreError(ArclabError):
-    """A run directory cannot be used: not a run, another version, other settings, or busy."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +171,7 @@ class RunStore:
     def __init__(self, directory: Path, connection: sqlite3.Connection, *, writable: bool,
                  lock: IO[str] | None = None) -> None:
         self.directory = directory
-        self._db = connection
+        self._db = Database(directory / STORE_FILE, connection)
         self.writable = writable
         self._lock = lock
         self.version = 0
@@ -280,9 +277,10 @@ class RunStore:
 
     def _check_version(self) -> None:
         try:
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.directory / STORE_FILE}: not a results store ({error})") from None
+            version = self._db.execute("PRAGMA user_version")[0][0]
+        except StoreError as error:
+            raise StoreError(f"{self.directory / STORE_FILE}: not a results store "
+                             f"({str(error).rsplit('(', 1)[-1].rstrip(')')})") from None
         if version not in READABLE_VERSIONS:
             raise StoreError(f"{self.directory / STORE_FILE}: store version {version}, this arclab reads "
                              f"version {' or '.join(map(str, READABLE_VERSIONS))}")
@@ -298,7 +296,10 @@ class RunStore:
             raise StoreError(f"{self.directory / STORE_FILE}: the run has no settings")
         values: dict[str, Any] = dict(zip(_SETTINGS_COLUMNS, row))
         for column in _JSON_SETTINGS:
-            values[column] = json.loads(values[column])
+            try:
+                values[column] = json.loads(values[column])
+            except (TypeError, ValueError):
+                raise StoreError(f"{self.directory / STORE_FILE}: the run's {column} is not JSON") from None
         known = {f.name for f in fields(RunSettings)}
         return RunSettings(**{k: v for k, v in values.items() if k in known})
 
@@ -391,9 +392,9 @@ class RunStore:
         if not params:
             return 0
         with self._db:
-            cursor = self._db.execute(f"DELETE FROM results WHERE status IN ({', '.join('?' for _ in params)})",
-                                      params)
-        return cursor.rowcount
+            rows = self._db.execute(f"DELETE FROM results WHERE status IN ({', '.join('?' for _ in params)})",
+                                    params)
+        return rows.rowcount
 
     def begin_session(self, backend: str, workers: int, address: str | None = None,
                       code: CodeVersion | None = None) -> int:
@@ -527,16 +528,26 @@ def _create(path: Path, settings: RunSettings, code: CodeVersion | None = None) 
 
 
 _RESULT_COLUMNS = "task_id, status, attempts, correct, seconds, peak_memory_mb, error, num_test"
+_STATUSES = frozenset(str(status) for status in Status)
 
 
 def _decode_correct(text: str | None) -> tuple[bool, ...] | None:
-    return tuple(bool(v) for v in json.loads(text)) if text is not None else None
+    try:
+        return tuple(bool(v) for v in json.loads(text)) if text is not None else None
+    except (TypeError, ValueError):  # a damaged row: its correctness is unknown
+        return None
 
 
 def _decode_attempts(text: str) -> tuple[tuple[Attempt, ...], ...]:
     """The stored attempts; InvalidAttempt names the first one that is not a valid grid."""
     decoded = []
-    for i, per_input in enumerate(json.loads(text)):
+    try:
+        raw = json.loads(text)
+    except (TypeError, ValueError):
+        raise InvalidAttempt("the stored attempts are not JSON") from None
+    if not isinstance(raw, list) or not all(isinstance(per_input, list) for per_input in raw):
+        raise InvalidAttempt("the stored attempts are not lists of attempts per test input")
+    for i, per_input in enumerate(raw):
         kept = []
         for j, attempt in enumerate(per_input):
             try:
@@ -555,6 +566,8 @@ def _result_from_row(row: tuple[Any, ...]) -> TaskResult:
     known = _decode_correct(correct)
     try:
         decoded = _decode_attempts(attempts)
+        if status not in _STATUSES:
+            raise InvalidAttempt(f"unknown status {status!r}")
     except InvalidAttempt as problem:
         flagged = f"bad prediction (found in the store): {problem}" + (f"\n{error}" if error else "")
         return TaskResult(task_id, Status.ERROR, (), seconds, peak, flagged,
