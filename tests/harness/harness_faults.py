@@ -84,6 +84,13 @@ class Faulty:
             return tuple((Attempt(grid, {"program": "identity", "score": 1.0, "odd": object()}),
                           Attempt(Grid([[1]])), Attempt(Grid([[2]])))
                          for grid in task.test_inputs)
+        if action == "chatty":  # 3 MB of output, numbered lines
+            for i in range(30_000):
+                print(f"line {i:05d} " + "." * 90)
+            sys.stdout.flush()
+        if action == "bigmeta":  # 2 MB of metadata, as an LLM's whole response might be
+            return tuple((Attempt(grid, {"program": "identity", "response": "<" + "x" * 2_000_000 + ">"}),)
+                         for grid in task.test_inputs)
         if action in INVALID_GRIDS:
             return tuple((Attempt(Grid._trusted(INVALID_GRIDS[action]())),) for _ in task.test_inputs)
         return _identity(task)
@@ -103,7 +110,7 @@ INVALID_GRIDS = {
 
 def faulty(plan: str = "") -> Faulty:
     """plan: "task=action,..." with actions raise, sleep, loop, late, alloc, touch, exit, segv,
-    sysexit, interrupt, bad, none, short, anytime, meta, or one of INVALID_GRIDS; other tasks get the identity
+    sysexit, interrupt, bad, none, short, anytime, meta, chatty, bigmeta, or one of INVALID_GRIDS; other tasks get the identity
     answer."""
     return Faulty(_parse(plan))
 

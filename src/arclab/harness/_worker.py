@@ -25,7 +25,7 @@ import numpy as np
 from ..solvers import MAX_ATTEMPTS, Attempt, Solver, SolveContext, SolverError
 from ..task import Grid, Task
 from . import _memory
-from ._checks import InvalidAttempt, checked_attempts
+from ._checks import InvalidAttempt, capped_metadata, checked_attempts
 from ._protocol import Ready, SetupFailed, WorkerSetup
 from ._results import Status, TaskResult
 
@@ -94,7 +94,7 @@ def normalise_prediction(prediction: Any, num_test: int) -> tuple[tuple[Attempt,
             if not isinstance(attempt, Attempt) or not isinstance(attempt.grid, Grid):
                 raise PredictionError(f"test[{i}] attempt {j}: expected an Attempt or a Grid, "
                                       f"got {type(attempt).__name__}")
-            kept.append(Attempt(attempt.grid, _plain_metadata(attempt.metadata)))
+            kept.append(Attempt(attempt.grid, capped_metadata(_plain_metadata(attempt.metadata))))
         out.append(tuple(kept))
     try:
         return checked_attempts(tuple(out))
