@@ -42,7 +42,7 @@ def test_runs_and_compare(tmp_path: Path, tasks_dir: Path, capsys: pytest.Captur
     assert main(["runs"]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split() == ["RUN", "SOLVER", "SOURCE", "DONE", "PER-OUTPUT", "PER-TASK", "SOLVED", "FAILED",
-                                "TIME"]
+                                "TIME", "CODE"]
     assert table[1].split()[:3] == ["runs/a", "harness_faults:faulty", "plan=t00=raise,t02=raise"]
     assert table[1].split()[4:9] == ["12/12", "42.9%", "37.5%", "4", "2"]
     assert table[2].split()[4:9] == ["12/12", "50.0%", "45.8%", "5", "2"]

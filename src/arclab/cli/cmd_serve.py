@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def _port(text: str) -> int:
@@ -37,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from ..web import Catalogue, create_app
 
     catalogue = Catalogue.build(args.data, args.runs)
+    for problem in catalogue.skipped:
+        print(f"warning: skipped run {problem}", file=sys.stderr)
     print(f"arclab: serving {len(catalogue.sources)} task source(s) and {len(catalogue.runs)} run(s) on "
           f"http://{args.host}:{args.port}/ (Ctrl+C stops)")
     uvicorn.run(create_app(catalogue), host=args.host, port=args.port, log_level="warning")

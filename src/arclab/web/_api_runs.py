@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from ..harness import RunStore, RunSummary, TaskChange, compare_runs, open_run, summarise
+from ..harness import RunStore, RunSummary, StoreError, TaskChange, compare_runs, open_run, summarise
 from ..report import Outcome, attempt_views, error_line, outcome
 from ._catalogue import RunRef
 from ._models import AttemptOut, Comparison, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut, TaskInRun
@@ -52,8 +52,11 @@ def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
 def list_runs(request: Request) -> list[RunInfo]:
     out = []
     for ref in catalogue(request).runs.values():
-        with _store(ref) as store:
-            out.append(_info(ref, summarise(store)))
+        try:
+            with _store(ref) as store:
+                out.append(_info(ref, summarise(store)))
+        except StoreError:  # damaged since the app started: the others are still listed
+            continue
     return out
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
-from ..harness import find_runs, open_run
+from ..harness import StoreError, find_runs, open_run
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,8 @@ class Catalogue:
 
     sources: dict[str, SourceRef]
     runs: dict[str, RunRef] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()
+    """Run directories that could not be read (damaged stores), each with the reason."""
     _loaded: dict[str, TaskSet] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -62,7 +64,8 @@ class Catalogue:
               named: bool = True) -> Catalogue:
         """The named datasets (unless named=False), each given source (a dataset name, or a directory
         or JSON file of tasks) and the runs found in `runs` (run directories, or folders of them) with
-        their own sources. A source path that does not exist raises SourceError."""
+        their own sources. A source path that does not exist raises SourceError; a run that cannot be
+        read is left out and listed in `skipped`."""
         wanted: list[tuple[str, str | None]] = [(name, None) for name in NAMED_DATASETS] if named else []
         for source in sources:
             wanted.append((_canonical(source), None))
@@ -73,9 +76,14 @@ class Catalogue:
             if not found:
                 raise SourceError(f"{path}: not a run directory, nor a folder holding any")
             directories.extend(d for d in found if d not in directories)
+        skipped: list[str] = []
         for directory in directories:
-            with open_run(directory) as store:
-                settings = store.settings
+            try:
+                with open_run(directory) as store:
+                    settings = store.settings
+            except StoreError as error:  # one damaged run does not stop the app
+                skipped.append(f"{directory}: {error}")
+                continue
             key = (settings.source, settings.solutions)
             usable = settings.source in NAMED_DATASETS or Path(settings.source).exists()
             if usable and key not in wanted:
@@ -93,7 +101,7 @@ class Catalogue:
         for directory, source_key in run_sources:
             run_id = _unique(slug(directory.resolve().name), taken)
             run_refs[run_id] = RunRef(run_id, directory.resolve(), ids.get(source_key) if source_key else None)
-        return cls(refs, run_refs)
+        return cls(refs, run_refs, tuple(skipped))
 
     def tasks(self, source_id: str) -> TaskSet | None:
         """The task set of a served source, or None for an unknown id."""
