@@ -40,7 +40,7 @@ def list_sources(request: Request) -> list[Source]:
     for ref in served.sources.values():
         tasks = served.tasks(ref.id)
         assert tasks is not None
-        out.append(Source(id=ref.id, name=ref.name, version=tasks.version, tasks=len(tasks),
+        out.append(Source(id=ref.id, name=ref.shown, version=tasks.version, tasks=len(tasks),
                           problems=len(tasks.problems)))
     return out
 

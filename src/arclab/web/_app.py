@@ -46,7 +46,7 @@ def create_app(catalogue: Catalogue, *, hosts: Iterable[str] = ()) -> FastAPI:
 
     @app.exception_handler(ArclabError)
     async def _unavailable(request: Request, error: ArclabError) -> JSONResponse:
-        return JSONResponse({"detail": f"cannot load: {error}"}, status_code=404)
+        return JSONResponse({"detail": f"cannot load: {catalogue.redact(str(error))}"}, status_code=404)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
