@@ -65,3 +65,15 @@ def test_served_hosts_are_checked(monkeypatch: pytest.MonkeyPatch, data_dir: Pat
     client = TestClient(started["app"])
     assert client.get("/api/sources", headers={"host": "box.lan:8000"}).status_code == 200
     assert client.get("/api/sources", headers={"host": "arc.example"}).status_code == 421
+
+
+def test_serve_blind(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path,
+                     runs_dir: Path) -> None:
+    started: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    assert main(["serve", "--blind", "--data", str(data_dir)]) == 0
+    assert "blind mode" in capsys.readouterr().out
+    client = TestClient(started.pop("app"))
+    assert client.get("/api/sources/data/tasks/mirror/outputs", headers={"host": "localhost"}).status_code == 404
+    assert main(["serve", "--blind", "--data", str(data_dir), "--runs", str(runs_dir)]) == 2
+    assert "--blind serves no runs" in capsys.readouterr().err and "app" not in started

@@ -36,6 +36,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="also serve these task sources (dataset names, directories or JSON files)")
     parser.add_argument("--runs", nargs="+", default=[], metavar="DIR",
                         help="run directories, or directories holding run directories")
+    parser.add_argument("--blind", action="store_true",
+                        help="testing mode: serve no test output by any route, and no runs (their attempts "
+                             "show the answers), so the hand-solving page can be given to a person being "
+                             "measured; tries are per browser session")
     parser.set_defaults(run=run)
 
 
@@ -63,13 +67,18 @@ def run(args: argparse.Namespace) -> int:
 
     from ..web import Catalogue, create_app
 
+    if args.blind and args.runs:
+        print("arclab serve: error: --blind serves no runs (their attempts and diffs show the answers); "
+              "leave out --runs", file=sys.stderr)
+        return 2
     catalogue = Catalogue.build(args.data, args.runs)
     if not is_loopback(args.host):
         print(f"arclab serve: warning: listening on {args.host}, not loopback: the app has no authentication; "
               "anyone who can reach this port can browse the served tasks and runs and answer tasks",
               file=sys.stderr)
-    print(f"arclab: serving {len(catalogue.sources)} task source(s) and {len(catalogue.runs)} run(s) on "
+    mode = " in blind mode (no test outputs)" if args.blind else ""
+    print(f"arclab: serving {len(catalogue.sources)} task source(s) and {len(catalogue.runs)} run(s){mode} on "
           f"http://{args.host}:{args.port}/ (Ctrl+C stops)")
-    app = create_app(catalogue, hosts=served_hosts(args.host, args.allow_host))
+    app = create_app(catalogue, hosts=served_hosts(args.host, args.allow_host), blind=args.blind)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

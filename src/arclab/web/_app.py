@@ -28,10 +28,12 @@ class _GuardedApp(FastAPI):
         return Guard(super().build_middleware_stack(), MAX_BODY, self.guard_hosts)
 
 
-def create_app(catalogue: Catalogue, *, hosts: Iterable[str] = ()) -> FastAPI:
-    """The web app over `catalogue`; answers by hand are kept in memory for the app's life.
+def create_app(catalogue: Catalogue, *, hosts: Iterable[str] = (), blind: bool = False) -> FastAPI:
+    """The web app over `catalogue`; answers by hand are kept in memory for the app's life, per browser.
 
-    Requests must name localhost, an IP address or one of `hosts` in their Host header.
+    Requests must name localhost, an IP address or one of `hosts` in their Host header. `blind` serves
+    no test output by any route (no outputs, no pictures with them, no runs, whose attempts and diffs
+    would show them), so a person can be measured solving by hand.
     """
     app = _GuardedApp(title="arclab", version=__version__,
                       description="Browse ARC datasets and runs, and solve tasks by hand. Sources and runs are "
@@ -40,8 +42,11 @@ def create_app(catalogue: Catalogue, *, hosts: Iterable[str] = ()) -> FastAPI:
     app.guard_hosts = tuple(hosts)
     app.state.catalogue = catalogue
     app.state.tries = TryBook()
+    app.state.blind = blind
     app.include_router(_api.router)
-    app.include_router(_api_runs.router)
+    if not blind:
+        app.include_router(_api.reveal_router)
+        app.include_router(_api_runs.router)
     app.include_router(_pages.router)
 
     @app.exception_handler(ArclabError)

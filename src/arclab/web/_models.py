@@ -32,6 +32,13 @@ class Answer(BaseModel):
         return grid
 
 
+class About(BaseModel):
+    """The app's version, and whether it runs blind (serving no test output and no run)."""
+
+    version: str
+    blind: bool = Field(description="Blind mode: no route serves a test output, and runs are not served")
+
+
 class Source(BaseModel):
     """A task source the app serves."""
 
