@@ -18,7 +18,7 @@ def _port(text: str) -> int:
     return port
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "serve", help="browse datasets and runs, and solve tasks by hand, in a web browser",
         description="Start a local web app: browse the named datasets and the given task sources and runs, "
