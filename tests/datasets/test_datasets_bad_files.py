@@ -48,7 +48,7 @@ def test_deep_nesting_and_huge_integers_are_per_file_problems(hostile: Path, tmp
         assert main(["score", str(hostile / bad), "--tasks", str(hostile)]) == 1
         err = capsys.readouterr().err
         assert f"{bad}: invalid JSON" in err and err.count("\n") == 1 and "internal error" not in err
-    client = TestClient(create_app(Catalogue.build([hostile], named=False)))
+    client = TestClient(create_app(Catalogue.build([hostile], named=False)), base_url="http://127.0.0.1:8000")
     (source,) = client.get("/api/sources").json()
     listed = client.get(f"/api/sources/{source['id']}/tasks")
     assert listed.status_code == 200 and [t["id"] for t in listed.json()] == ["a", "b"]

@@ -62,7 +62,7 @@ def test_the_web_app_starts_and_answers_without_a_traceback(tmp_path: Path) -> N
     assert sorted(catalogue.runs) == ["a", "b", "c"]  # b's settings still read: its damage shows later
     assert [Path(text.split(":")[0]).name for text in catalogue.skipped] == ["d"]
     assert "not a results store" in catalogue.skipped[0]
-    client = TestClient(create_app(catalogue), raise_server_exceptions=False)
+    client = TestClient(create_app(catalogue), base_url="http://127.0.0.1:8000", raise_server_exceptions=False)
     _damage(catalogue.runs["c"].path)  # damaged while the app runs
     listed = client.get("/api/runs")
     assert listed.status_code == 200 and [run["id"] for run in listed.json()] == ["a"]

@@ -9,7 +9,7 @@ import signal
 from types import FrameType
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "eval", help="run a solver over a task source",
         description="Run a solver on every task of a source in worker processes, under per-task time and "

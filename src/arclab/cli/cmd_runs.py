@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ..harness import RunSummary
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "runs", help="list runs and their scores",
         description="List runs made by `arclab eval`: each DIR is a run directory or a folder of them "

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import socket
 import sys
 
 
@@ -16,7 +18,7 @@ def _port(text: str) -> int:
     return port
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "serve", help="browse datasets and runs, and solve tasks by hand, in a web browser",
         description="Start a local web app: browse the named datasets and the given task sources and runs, "
@@ -24,12 +26,40 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                     "hand (two tries each, checked on the server, kept in memory). It serves nothing but "
                     "these sources and runs.")
     parser.add_argument("--port", "-p", type=_port, default=8000, help="port (default 8000)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1); the app has no authentication, so "
+                             "any other address lets whoever reaches it browse and answer")
+    parser.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                        help="also answer requests addressed to this host name (localhost, IP addresses and "
+                             "the --host value always are; others are refused against DNS rebinding)")
     parser.add_argument("--data", nargs="+", default=[], metavar="SOURCE",
                         help="also serve these task sources (dataset names, directories or JSON files)")
     parser.add_argument("--runs", nargs="+", default=[], metavar="DIR",
                         help="run directories, or directories holding run directories")
+    parser.add_argument("--blind", action="store_true",
+                        help="testing mode: serve no test output by any route, and no runs (their attempts "
+                             "show the answers), so the hand-solving page can be given to a person being "
+                             "measured; tries are per browser session")
     parser.set_defaults(run=run)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (a --host value) listens on this machine's loopback interface only."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def served_hosts(host: str, extra: list[str]) -> list[str]:
+    """The host names requests may name: the --host value and --allow-host names, and this machine's
+    own names when listening on every interface."""
+    names = [host, *extra]
+    if host.strip("[]") in ("0.0.0.0", "::", ""):
+        names += [socket.gethostname(), socket.getfqdn()]
+    return names
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,10 +67,20 @@ def run(args: argparse.Namespace) -> int:
 
     from ..web import Catalogue, create_app
 
+    if args.blind and args.runs:
+        print("arclab serve: error: --blind serves no runs (their attempts and diffs show the answers); "
+              "leave out --runs", file=sys.stderr)
+        return 2
     catalogue = Catalogue.build(args.data, args.runs)
     for problem in catalogue.skipped:
         print(f"warning: skipped run {problem}", file=sys.stderr)
-    print(f"arclab: serving {len(catalogue.sources)} task source(s) and {len(catalogue.runs)} run(s) on "
+    if not is_loopback(args.host):
+        print(f"arclab serve: warning: listening on {args.host}, not loopback: the app has no authentication; "
+              "anyone who can reach this port can browse the served tasks and runs and answer tasks",
+              file=sys.stderr)
+    mode = " in blind mode (no test outputs)" if args.blind else ""
+    print(f"arclab: serving {len(catalogue.sources)} task source(s) and {len(catalogue.runs)} run(s){mode} on "
           f"http://{args.host}:{args.port}/ (Ctrl+C stops)")
-    uvicorn.run(create_app(catalogue), host=args.host, port=args.port, log_level="warning")
+    app = create_app(catalogue, hosts=served_hosts(args.host, args.allow_host), blind=args.blind)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

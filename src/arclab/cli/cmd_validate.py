@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "validate", help="check a task source or a submission.json",
         description="List every problem in a task source (dataset, directory, JSON file) or in a Kaggle "

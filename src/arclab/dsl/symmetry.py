@@ -52,7 +52,7 @@ def mirror_all(g: np.ndarray) -> np.ndarray:
 def _period(g: np.ndarray, hole: int | None, axis: int) -> int:
     """The least p such that the grid repeats every p rows (axis 0) or columns (axis 1), cells of
     colour `hole` (if any) left out of the comparison."""
-    n = g.shape[axis]
+    n: int = g.shape[axis]
     for p in range(1, n):
         a = g.take(range(0, n - p), axis=axis)
         b = g.take(range(p, n), axis=axis)

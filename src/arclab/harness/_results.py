@@ -62,7 +62,7 @@ class TaskResult:
     @property
     def solved(self) -> bool:
         """Every test output solved."""
-        return bool(self.correct) and all(self.correct)  # type: ignore[arg-type]
+        return bool(self.correct) and all(self.correct or ())
 
     @property
     def fraction(self) -> float:

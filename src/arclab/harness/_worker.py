@@ -112,7 +112,8 @@ def _plain_metadata(metadata: Any) -> dict[str, Any]:
         json.dumps(plain, allow_nan=True)
         return plain
     except (TypeError, ValueError):
-        return json.loads(json.dumps(plain, default=repr))  # type: ignore[no-any-return]
+        restored: dict[str, Any] = json.loads(json.dumps(plain, default=repr))
+        return restored
 
 
 def _failed(task: Task, status: Status, seconds: float, error: str) -> TaskResult:

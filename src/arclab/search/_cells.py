@@ -161,7 +161,8 @@ def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.nd
             expr = _program(data, subset, groups, source)
             if expr is None:
                 continue
-            entries = len(expr.args[2].value)  # type: ignore[union-attr]
+            table = expr.args[2]
+            entries = len(table.value) if isinstance(table, Const) else 0
             cost = 6.0 + size + 0.05 * entries + (4.0 if unseen else 0.0) + 4 * changed_alone + 2 * cells_alone
             found.append((cost, len(found), expr))
         if len(found) >= ENOUGH:

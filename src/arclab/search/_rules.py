@@ -70,7 +70,8 @@ class Predicates:
 def _fits(data: CellData) -> np.ndarray:
     """(cells, targets) 0/1: target 0 keeps the cell, 1-10 paint colours 0-9, 11.. copy features."""
     bits = COPY_BIT + len(data.copyable)
-    return ((data.targets[:, None] >> np.arange(bits)) & 1).astype(np.float32)
+    fits: np.ndarray = ((data.targets[:, None] >> np.arange(bits)) & 1).astype(np.float32)
+    return fits
 
 
 def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 import numpy as np
 
@@ -58,6 +59,11 @@ def _matches(values: Sequence[np.ndarray], outputs: Sequence[np.ndarray]) -> boo
 
 
 def _valid_test(values: Sequence[np.ndarray]) -> bool:
+    return all(isinstance(v, np.ndarray) and v.ndim == 2 for v in values)
+
+
+def _all_valid(values: tuple[np.ndarray | None, ...]) -> TypeGuard[tuple[np.ndarray, ...]]:
+    """Whether every value is a grid (none failed)."""
     return all(isinstance(v, np.ndarray) and v.ndim == 2 for v in values)
 
 
@@ -215,8 +221,8 @@ class Synthesizer:
             learners = (rule_list_programs(*args, source=cand.expr, data=data),
                         cell_rule_programs(*args, source=cand.expr, max_features=2, data=data))
             for expr, cost in filter(None, (next(programs, None) for programs in learners)):
-                answers = tuple(_on_value(expr, v) for v in test_vals)  # type: ignore[arg-type]
-                if _valid_test(answers):  # on x itself (cost 1) it costs what the direct learner says
+                answers = tuple(_on_value(expr, v) for v in test_vals)
+                if _all_valid(answers):  # on x itself (cost 1) it costs what the direct learner says
                     found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule")
                     break
         self.cell_rule_seconds += time.monotonic() - start
@@ -231,12 +237,16 @@ def _uniform_outputs(outputs: Sequence[np.ndarray]) -> tuple[int, int, list[int]
     return h, w, [int(o.flat[0]) for o in outputs]
 
 
-def _on_value(expr: Call, value: np.ndarray) -> np.ndarray | None:
+def _on_value(expr: Expr, value: np.ndarray) -> np.ndarray | None:
     """A learned last step `op(source, consts...)` run on the source's value, already known."""
     from ..dsl import PRIMITIVES
 
+    assert isinstance(expr, Call), "a learned last step is a call"
+    consts = [a.value for a in expr.args[1:] if isinstance(a, Const)]
+    assert len(consts) == len(expr.args) - 1, "a learned last step takes constants only"
     try:
-        return PRIMITIVES[expr.op].function(value, *(a.value for a in expr.args[1:]))  # type: ignore[union-attr]
+        result: np.ndarray = PRIMITIVES[expr.op].function(value, *consts)
+        return result
     except (ValueError, IndexError):
         return None
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Var
+from ..dsl import Call, Const, Expr, Object, Var
 from ..dsl.local_rules import FEATURES, cell_keys
 from ..dsl.objects import blobs, objects4, objects8
 from ..dsl.properties import PROPERTIES
@@ -20,7 +20,8 @@ from ._registry import strategy
 OBJECT_EXTRACTORS = {"objects4": objects4, "objects8": objects8, "blobs": blobs}
 
 
-def _object_targets(extract, g: np.ndarray, out: np.ndarray):  # type: ignore[no-untyped-def]
+def _object_targets(extract: Callable[[np.ndarray], tuple[Object, ...]], g: np.ndarray,
+                    out: np.ndarray) -> tuple[tuple[Object, ...], list[int]] | None:
     """Each object of g with the single colour it has in `out`, or None if the change is not per-object."""
     try:
         objs = extract(g)
@@ -47,8 +48,9 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
     if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
         return
     for name, extract in OBJECT_EXTRACTORS.items():
-        found = [_object_targets(extract, i, o) for i, o in zip(train_in, train_out)]
-        if any(f is None for f in found):
+        targets_or_none = [_object_targets(extract, i, o) for i, o in zip(train_in, train_out)]
+        found = [f for f in targets_or_none if f is not None]
+        if len(found) != len(targets_or_none):
             continue
         try:
             test_objs = [extract(g) for g in test_in]
@@ -57,7 +59,7 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
         for rank, (prop, fn) in enumerate(PROPERTIES.items()):
             table: dict[int, int] = {}
             ok = True
-            for g, (objs, targets) in zip(train_in, found):  # type: ignore[misc]
+            for g, (objs, targets) in zip(train_in, found):
                 for o, target in zip(objs, targets):
                     v = fn(o, objs, g)
                     if table.setdefault(v, target) != target:

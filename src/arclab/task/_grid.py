@@ -110,7 +110,8 @@ class Grid:
 
     def to_list(self) -> list[list[int]]:
         """Nested lists of ints, as in the ARC JSON format."""
-        return self._array.tolist()  # type: ignore[no-any-return]
+        rows: list[list[int]] = self._array.tolist()
+        return rows
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -144,9 +145,11 @@ class Grid:
         return a.shape == b.shape and a.tobytes() == b.tobytes()
 
     def __hash__(self) -> int:
-        if self._hash is None:
-            object.__setattr__(self, "_hash", hash((self._array.shape, self._array.tobytes())))
-        return self._hash  # type: ignore[return-value]
+        value = self._hash
+        if value is None:
+            value = hash((self._array.shape, self._array.tobytes()))
+            object.__setattr__(self, "_hash", value)
+        return value
 
     def __repr__(self) -> str:
         rows = "/".join("".join(str(v) for v in row) for row in self._array)

@@ -1,7 +1,8 @@
 """The local web app: browse datasets and runs, compare runs, and solve tasks by hand."""
 
-from ._app import MAX_BODY, create_app
+from ._app import create_app
 from ._catalogue import Catalogue, RunRef, SourceRef
+from ._guard import MAX_BODY
 from ._tries import Try, TryBook
 
 __all__ = ["MAX_BODY", "Catalogue", "RunRef", "SourceRef", "Try", "TryBook", "create_app"]

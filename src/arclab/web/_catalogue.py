@@ -18,11 +18,19 @@ from ..harness import StoreError, find_runs, open_run
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """A task source the app serves: its id in URLs, and what load_tasks takes."""
+    """A task source the app serves: its id in URLs, what load_tasks takes, and the name it is shown by."""
 
     id: str
     name: str
     solutions: str | None = None
+    label: str = ""
+    """The name shown: a dataset's name, or a path relative to the working directory (else its last
+    part), never an absolute path of this machine; empty means `name`."""
+
+    @property
+    def shown(self) -> str:
+        """The name the app shows for this source."""
+        return self.label or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +102,7 @@ class Catalogue:
         ids: dict[tuple[str, str | None], str] = {}
         for name, solutions in dict.fromkeys(wanted):
             source_id = _unique(slug(name if name in NAMED_DATASETS else Path(name).stem), taken)
-            refs[source_id] = SourceRef(source_id, name, solutions)
+            refs[source_id] = SourceRef(source_id, name, solutions, shown_name(name))
             ids[(name, solutions)] = source_id
         taken = set()
         run_refs: dict[str, RunRef] = {}
@@ -102,6 +110,23 @@ class Catalogue:
             run_id = _unique(slug(directory.resolve().name), taken)
             run_refs[run_id] = RunRef(run_id, directory.resolve(), ids.get(source_key) if source_key else None)
         return cls(refs, run_refs, tuple(skipped))
+
+    def redact(self, text: str) -> str:
+        """`text` with the absolute paths of the served sources and runs replaced by their shown names."""
+        known = {str(ref.path): f"run {ref.id}" for ref in self.runs.values()}
+        for ref in self.sources.values():
+            known[ref.name] = ref.shown
+            if ref.solutions:
+                known[ref.solutions] = shown_name(ref.solutions)
+        for path in sorted(known, key=len, reverse=True):
+            if Path(path).is_absolute():
+                text = text.replace(path, known[path])
+        return text
+
+    def source_label(self, run: RunRef, source_name: str) -> str:
+        """The shown name of a run's task source: the served source's, or the run's own made relative."""
+        ref = self.sources.get(run.source_id) if run.source_id else None
+        return ref.shown if ref is not None else shown_name(source_name)
 
     def tasks(self, source_id: str) -> TaskSet | None:
         """The task set of a served source, or None for an unknown id."""
@@ -112,6 +137,18 @@ class Catalogue:
             if source_id not in self._loaded:
                 self._loaded[source_id] = load_tasks(ref.name, solutions=ref.solutions)
             return self._loaded[source_id]
+
+
+def shown_name(name: str) -> str:
+    """A dataset name as is; a path relative to the working directory when inside it, else its last part."""
+    if name in NAMED_DATASETS:
+        return name
+    path = Path(name).resolve()
+    try:
+        relative = path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path.name or name
+    return str(relative) if relative.parts else path.name
 
 
 def _canonical(source: str | Path) -> str:
