@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from ..harness import RunStore, RunSummary, TaskChange, compare_runs, open_run, summarise
 from ..report import Outcome, attempt_views, error_line, outcome
-from ._catalogue import RunRef, shown_name
+from ._catalogue import RunRef
 from ._models import AttemptOut, Comparison, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut, TaskInRun
 from ._params import ID_PATTERN, INVALID, RunId, SourceId, TaskId, catalogue, not_found
 
@@ -37,6 +37,8 @@ def _store(ref: RunRef) -> Iterator[RunStore]:
 
 
 def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
+    from ._catalogue import shown_name  # (here, not above: the import lines are busy in other branches)
+
     settings = summary.settings
     return RunInfo(
         id=ref.id, solver=settings.solver, solver_args=dict(settings.solver_args),
