@@ -37,7 +37,7 @@ def _store(ref: RunRef) -> Iterator[RunStore]:
 
 
 def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
-    from ._catalogue import shown_name  # (here, not above: the import lines are busy in other branches)
+    from ._catalogue import shown_name
 
     settings = summary.settings
     return RunInfo(
