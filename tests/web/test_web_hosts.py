@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -54,5 +55,8 @@ def test_a_request_without_a_host_is_refused(app: FastAPI) -> None:
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.0", "method": "GET", "scheme": "http",
              "path": "/api/sources", "raw_path": b"/api/sources", "query_string": b"", "headers": [],
              "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 8000), "root_path": ""}
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own: the browser tests' Playwright may hold this thread's event loop
+    worker = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    worker.start()
+    worker.join(timeout=30)
     assert sent[0]["status"] == 421

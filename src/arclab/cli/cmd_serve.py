@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import socket
 import sys
 
 
@@ -43,44 +41,26 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(run=run)
 
 
-def is_loopback(host: str) -> bool:
-    """Whether `host` (a --host value) listens on this machine's loopback interface only."""
-    if host.lower().rstrip(".") == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def served_hosts(host: str, extra: list[str]) -> list[str]:
-    """The host names requests may name: the --host value and --allow-host names, and this machine's
-    own names when listening on every interface."""
-    names = [host, *extra]
-    if host.strip("[]") in ("0.0.0.0", "::", ""):
-        names += [socket.gethostname(), socket.getfqdn()]
-    return names
-
-
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from ..web import Catalogue, create_app
+    from ..web import Catalogue, create_app, is_loopback, served_hosts
 
     if args.blind and args.runs:
         print("arclab serve: error: --blind serves no runs (their attempts and diffs show the answers); "
               "leave out --runs", file=sys.stderr)
         return 2
-    catalogue = Catalogue.build(args.data, args.runs)
-    for problem in catalogue.skipped:
-        print(f"warning: skipped run {problem}", file=sys.stderr)
     if not is_loopback(args.host):
         print(f"arclab serve: warning: listening on {args.host}, not loopback: the app has no authentication; "
               "anyone who can reach this port can browse the served tasks and runs and answer tasks",
               file=sys.stderr)
-    mode = " in blind mode (no test outputs)" if args.blind else ""
-    print(f"arclab: serving {len(catalogue.sources)} task source(s) and {len(catalogue.runs)} run(s){mode} on "
+    catalogue = Catalogue.build(args.data, args.runs)
+    for problem in catalogue.skipped:
+        print(f"warning: skipped run {problem}", file=sys.stderr)
+    print(f"arclab: serving {len(catalogue.sources)} task source(s) and {len(catalogue.runs)} run(s) on "
           f"http://{args.host}:{args.port}/ (Ctrl+C stops)")
+    if args.blind:
+        print("arclab: blind mode: no test output and no run is served; tries are per browser session")
     app = create_app(catalogue, hosts=served_hosts(args.host, args.allow_host), blind=args.blind)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

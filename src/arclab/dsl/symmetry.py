@@ -110,7 +110,8 @@ def repeat_scaled(g: np.ndarray, rows: int, cols: int) -> np.ndarray:
     """Continue the grid's own repetition to `rows` times its height and `cols` times its width."""
     if rows == cols == 1:
         raise ValueError("nothing to continue")
-    return repeat_to(g, rows * g.shape[0], cols * g.shape[1])
+    out: np.ndarray = repeat_to(g, rows * g.shape[0], cols * g.shape[1])
+    return out
 
 
 def _mirror_images(h: int, w: int) -> list[tuple[np.ndarray, np.ndarray]]:

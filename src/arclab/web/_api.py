@@ -67,7 +67,8 @@ def list_tasks(request: Request, source_id: SourceId, session: Session,
     book = try_book(request)
     out = []
     for task in tasks:
-        states: list[HandStatus] = [book.status(book.get(session, (source_id, task.id, i))) for i in range(len(task.test))]
+        states: list[HandStatus] = [book.status(book.get(session, (source_id, task.id, i)))
+                                    for i in range(len(task.test))]
         solved = all(s == "solved" for s in states)
         keep = (hand is None or (hand == "solved" and solved) or (hand == "unsolved" and not solved)
                 or (hand == "failed" and "failed" in states) or (hand == "untried" and set(states) == {"untried"}))

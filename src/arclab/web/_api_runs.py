@@ -36,11 +36,13 @@ def _store(ref: RunRef) -> Iterator[RunStore]:
         yield store
 
 
-def _info(request: Request, ref: RunRef, summary: RunSummary) -> RunInfo:
+def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
+    from ._catalogue import shown_name
+
     settings = summary.settings
-    source = catalogue(request).source_label(ref, settings.source_name)
     return RunInfo(
-        id=ref.id, solver=settings.solver, solver_args=dict(settings.solver_args), source=source,
+        id=ref.id, solver=settings.solver, solver_args=dict(settings.solver_args),
+        source=shown_name(settings.source_name),
         source_id=ref.source_id, version=settings.source_version, seed=settings.seed,
         created_at=settings.created_at, tasks=summary.num_tasks, finished=summary.num_finished,
         scored=summary.scored, per_output=summary.per_output if summary.scored else None,
@@ -55,7 +57,7 @@ def list_runs(request: Request) -> list[RunInfo]:
     for ref in catalogue(request).runs.values():
         try:
             with _store(ref) as store:
-                out.append(_info(request, ref, summarise(store)))
+                out.append(_info(ref, summarise(store)))
         except StoreError:  # damaged since the app started: the others are still listed
             continue
     return out
@@ -65,7 +67,7 @@ def list_runs(request: Request) -> list[RunInfo]:
 def get_run(request: Request, run_id: RunId) -> RunInfo:
     ref = _ref(request, run_id)
     with _store(ref) as store:
-        return _info(request, ref, summarise(store))
+        return _info(ref, summarise(store))
 
 
 @router.get("/runs/{run_id}/tasks", response_model=list[RunTaskRow], responses=NOT_FOUND,
@@ -149,7 +151,7 @@ def compare(request: Request, a: RunQuery, b: RunQuery) -> Comparison:
     with _store(ref_a) as store_a, _store(ref_b) as store_b:
         result = compare_runs(store_a, store_b)
     return Comparison(
-        a=_info(request, ref_a, result.a), b=_info(request, ref_b, result.b), same_source=result.same_source, common=result.common,
+        a=_info(ref_a, result.a), b=_info(ref_b, result.b), same_source=result.same_source, common=result.common,
         per_output_delta=result.per_output_delta, per_task_delta=result.per_task_delta,
         tasks_solved_delta=result.tasks_solved_delta, gained=[_change(c) for c in result.gained],
         lost=[_change(c) for c in result.lost], status_changes=[_change(c) for c in result.status_changes],

@@ -123,11 +123,6 @@ class Catalogue:
                 text = text.replace(path, known[path])
         return text
 
-    def source_label(self, run: RunRef, source_name: str) -> str:
-        """The shown name of a run's task source: the served source's, or the run's own made relative."""
-        ref = self.sources.get(run.source_id) if run.source_id else None
-        return ref.shown if ref is not None else shown_name(source_name)
-
     def tasks(self, source_id: str) -> TaskSet | None:
         """The task set of a served source, or None for an unknown id."""
         ref = self.sources.get(source_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import socket
 from collections.abc import Iterable
 from typing import Any
 
@@ -64,6 +65,25 @@ def host_allowed(header: str | None, names: frozenset[str]) -> bool:
 def served_names(hosts: Iterable[str]) -> frozenset[str]:
     """The loopback names with `hosts` added, as `host_allowed` compares them."""
     return LOOPBACK_NAMES | {host_name(h) for h in hosts if host_name(h)}
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (an address to listen on) is this machine's loopback interface only."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def served_hosts(host: str, extra: Iterable[str] = ()) -> list[str]:
+    """The host names requests may name when listening on `host`: it and `extra`, and this machine's
+    own names when listening on every interface."""
+    names = [host, *extra]
+    if host.strip("[]") in ("0.0.0.0", "::", ""):
+        names += [socket.gethostname(), socket.getfqdn()]
+    return names
 
 
 def strict_json(body: bytes) -> str | None:
