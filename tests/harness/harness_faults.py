@@ -199,3 +199,21 @@ def broken(when: str = "factory") -> object:
     if when == "exit":
         os._exit(7)
     raise RuntimeError("cannot build this solver")
+
+
+class WithHelper:
+    """Starts a helper process when built (kept for the worker's life) and answers identity."""
+
+    def __init__(self) -> None:
+        self.helper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"])
+        with open(os.environ["ARCLAB_TEST_PIDS"], "a") as handle:
+            handle.write(f"{self.helper.pid}\n")
+
+    def solve(self, task: Task, context: SolveContext) -> Prediction:
+        assert self.helper.poll() is None, "the helper was killed"
+        return _identity(task)
+
+
+def with_helper() -> WithHelper:
+    """A solver with a helper process started while it is built."""
+    return WithHelper()

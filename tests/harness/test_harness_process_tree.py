@@ -75,3 +75,16 @@ def test_an_escaped_grandchild_dies_with_a_timed_out_task(tmp_path: Path, tasks_
     (grandchild,) = _pids(pid_file)
     assert _gone([grandchild], within=1.0)
     assert os.getpid() != grandchild
+
+
+def test_a_helper_started_while_building_the_solver_lives_as_long_as_the_worker(pid_file: Path) -> None:
+    task = Task("t", (Example(Grid([[1]]), Grid([[1]])),), (Example(Grid([[1]])),))
+    slot = WorkerSlot(WorkerSetup(solver_spec("harness_faults:with_helper"), 0, Limits(30)))
+    try:
+        assert slot.run(task).status is Status.OK
+        assert slot.run(task).status is Status.OK
+        (helper,) = _pids(pid_file)
+        assert _alive(helper)
+    finally:
+        slot.close()
+    assert _gone([helper])

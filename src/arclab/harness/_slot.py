@@ -1,9 +1,11 @@
 """One worker process and its supervision: start it, hand it tasks, kill it at the limits.
 
 A slot keeps its worker between tasks (starting Python and the solver once) and starts a new
-one only after the old one was killed or died. The process backend multiplexes several slots in
-one loop (`connection`, `next_check`, `on_readable`, `check`); a Ray actor drives one slot with
-the blocking `run`.
+one only after the old one was killed or died. The limits hold for the worker's whole process
+tree (see `_tree`): memory is counted over it, a kill takes all of it, and the processes a task
+started are killed when it ends (those the solver started while being built are spared). The
+process backend multiplexes several slots in one loop (`connection`, `next_check`,
+`on_readable`, `check`); a Ray actor drives one slot with the blocking `run`.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class WorkerSlot:
         self._last_rss: float | None = None
         self._next_log_check = 0.0
         self._tag = ""
+        self._resident: frozenset[int] = frozenset()
         self.starts = 0
         """How many worker processes this slot has started."""
 
@@ -185,6 +188,8 @@ class WorkerSlot:
             return self._died()
         if isinstance(message, Ready):
             self._state = _State.IDLE
+            if self._process is not None:  # what the solver started while being built lives as long as it
+                self._resident = frozenset(_tree.descendants(self._process.pid))
             return None
         if isinstance(message, SetupFailed):
             self._kill()
@@ -197,7 +202,7 @@ class WorkerSlot:
                 self._kill()
                 self._reap()
             elif self._process is not None:  # the task is over: so is anything it started
-                _tree.kill_descendants(self._process.pid)
+                _tree.kill_descendants(self._process.pid, spare=self._resident)
             return message
         self._kill()
         self._reap()

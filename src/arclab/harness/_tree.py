@@ -144,15 +144,15 @@ def _kill_all(pids: Iterable[int]) -> None:
             continue
 
 
-def kill_descendants(pid: int, tag: str | None = None) -> int:
-    """Kill every process `pid` started (and any process carrying `tag`), leaving `pid` itself;
-    returns how many were killed. Repeats until none is left, as a dying process's children are
-    re-parented (to `pid` when it is a subreaper) and found on the next round."""
+def kill_descendants(pid: int, tag: str | None = None, spare: Iterable[int] = ()) -> int:
+    """Kill every process `pid` started (and any process carrying `tag`), leaving `pid` itself and
+    the processes in `spare`; returns how many were killed. Repeats until none is left, as a dying
+    process's children are re-parented (to `pid` when it is a subreaper) and found the next round."""
     killed: set[int] = set()
-    me = os.getpid()
+    keep = {pid, os.getpid(), *spare}
     for _ in range(_KILL_ROUNDS):
         members = set(descendants(pid)) | (set(tagged(tag)) if tag else set())
-        living = [p for p in members - {pid, me} if _alive(p)]
+        living = [p for p in members - keep if _alive(p)]
         if not living:
             break
         _kill_all(living)
