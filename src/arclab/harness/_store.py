@@ -343,8 +343,9 @@ class RunStore:
         rows = self._db.execute("SELECT id, started_at, finished_at, outcome, backend, workers, address, host, "
                                 f"pid, tasks_run, {code} FROM sessions ORDER BY id")
         out = []
-        for *fields_, code_json in rows:
-            session = Session(*fields_, code=_decode_code(code_json))
+        for number, started, finished, outcome, backend, workers, address, host, pid, tasks_run, code_json in rows:
+            session = Session(number, started, finished, outcome, backend, workers, address, host, pid, tasks_run,
+                              _decode_code(code_json))
             if session.outcome == RUNNING and not _still_running(session):
                 session = replace(session, outcome=UNKNOWN)
             out.append(session)
