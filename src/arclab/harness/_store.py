@@ -25,7 +25,10 @@ plan — one row per task the run is to solve
 results — one row per finished task (see TaskResult)
     task_id      the task's id
     status       ok | error | timeout | memory | crashed
-    attempts     JSON: per test input, a list of {"grid": [[...]], "metadata": {...}}, best first
+    attempts     JSON: per test input, a list of {"grid": [[...]], "metadata": {...}}, best first;
+                 every grid valid (a row an older arclab wrote with an invalid one reads as an
+                 error, and is rewritten so on resume); metadata over 100,000 characters of JSON
+                 keeps the head and tail of its long values, with "arclab_cut" saying what went
     correct      JSON list of booleans per test input, or NULL when the outputs are unknown; graded
                  as submission.json holds the task (a missing attempt is its [[0]] placeholder)
     outputs_solved  how many test outputs were solved (0 when unknown)
