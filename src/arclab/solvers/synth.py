@@ -121,6 +121,6 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     """
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
                             _strategies(strategies, shares), strategy_cap, fair, roles)
-    orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]
+    orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     return Synth(budget, chosen, orders or ("none",), settings)
