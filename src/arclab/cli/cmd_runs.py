@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..harness import Usage
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,18 +22,29 @@ def _percent(value: float, scored: bool) -> str:
     return f"{value:.1%}" if scored else "-"
 
 
+def _usage_cells(usage: Usage) -> tuple[str, str, str]:
+    """Tokens (prompt+completion), dollars and cache hits/calls; dashes for a run without model calls."""
+    if not usage.calls:
+        return "-", "-", "-"
+    return (f"{usage.prompt_tokens}+{usage.completion_tokens}", f"${usage.cost:.4f}",
+            f"{usage.cache_hits}/{usage.calls}")
+
+
 def run(args: argparse.Namespace) -> int:
     from ..harness import StoreError, find_runs, open_run, summarise
 
     dirs = find_runs(args.dirs)
     if not dirs:
         raise StoreError(f"no runs in {', '.join(args.dirs)}")
-    header = ("RUN", "SOLVER", "SOURCE", "DONE", "PER-OUTPUT", "PER-TASK", "SOLVED", "FAILED", "TIME")
+    header: tuple[str, ...] = ("RUN", "SOLVER", "SOURCE", "DONE", "PER-OUTPUT", "PER-TASK", "SOLVED", "FAILED",
+                               "TIME")
+    any_calls = False
     rows = []
     for directory in dirs:
         with open_run(directory) as store:
             summary = summarise(store)
         settings = summary.settings
+        any_calls = any_calls or summary.usage.calls > 0
         failed = sum(n for status, n in summary.statuses.items() if status != "ok")
         rows.append((
             str(directory),
@@ -42,7 +57,12 @@ def run(args: argparse.Namespace) -> int:
             str(summary.tasks_solved) if summary.scored else "-",
             str(failed),
             f"{summary.seconds:.1f}s",
+            *_usage_cells(summary.usage),
         ))
+    if any_calls:  # runs of language-model solvers: what their calls came to
+        header += ("TOKENS", "COST", "CACHED")
+    else:
+        rows = [row[:len(header)] for row in rows]
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, *rows):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from ..solvers import Attempt
+from ..solvers import Attempt, ModelCall
 from ..task import Grid
 
 
@@ -22,6 +22,8 @@ class Status(str, enum.Enum):
     """The solver went past the memory limit (its allocation failed, or the worker was killed)."""
     CRASHED = "crashed"
     """The worker process died (os._exit, a signal, a segfault) while solving the task."""
+    STOPPED = "stopped"
+    """The run's cost cap (`--max-cost`) stopped the task: never stored, so it runs on resume."""
 
     def __str__(self) -> str:
         return self.value
@@ -47,6 +49,8 @@ class TaskResult:
     """Per test input, whether one of the attempts equals the known output; None when unknown."""
     num_test: int = 0
     """How many test inputs the task has."""
+    calls: tuple[ModelCall, ...] = ()
+    """Model calls made for the task not yet in the store (streamed calls are stored as they come)."""
 
     @property
     def grids(self) -> tuple[tuple[Grid, ...], ...]:

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from .. import __version__
 from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
 from ..scoring import Score, score, score_task, write_submission
-from ..solvers import solver_spec
+from ..solvers import ModelCall, solver_spec
 from ..task import Task, TaskFormatError
 from ._backend import check_backend, open_backend
 from ._protocol import WorkerSetup
@@ -19,6 +19,8 @@ from ._settings import Limits, RunSettings
 from ._store import SUBMISSION_FILE, PlannedTask, RunStore, now_iso
 from ._summary import RunSummary, summarise
 
+DEFAULT_CONCURRENCY = 8
+"""Tasks at once in one worker for an async solver, unless `--concurrency` says otherwise."""
 WORKER_LOG = "workers.log"
 """Where worker processes' stdout and stderr go, inside the run directory."""
 
@@ -53,6 +55,11 @@ class EvalConfig:
     """Only these tasks of the source (all when empty)."""
     limit: int | None = None
     """Only the first `limit` tasks (after `task_ids`), in the source's order."""
+    concurrency: int = DEFAULT_CONCURRENCY
+    """Tasks at once in one worker when the solver is async (sync solvers take one at a time)."""
+    max_cost: float | None = None
+    """Start no new paid model call once the run has spent this many US dollars (None: no cap);
+    tasks it stops are not recorded, so they run when the run resumes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +111,8 @@ class EvalReport:
     """Tasks already finished by earlier sessions."""
     problems: tuple[TaskFormatError, ...] = ()
     """Bad tasks in the source, skipped by the loader."""
+    stopped: int = 0
+    """Tasks the cost cap stopped (not recorded: they run when the run resumes)."""
 
 
 def canonical_source(source: str | Path) -> str:
@@ -134,9 +143,11 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         finished = store.finished_ids()
         todo = [task.without_test_outputs() for task in tasks if task.id not in finished]
         before = summarise(store)
-        setup = WorkerSetup(spec, config.seed, config.limits)
+        setup = WorkerSetup(spec, config.seed, config.limits, max(1, config.concurrency), config.max_cost,
+                            store.usage().cost)
         backend = open_backend(config.backend, setup, workers=config.workers, address=config.address,
                                log_path=directory / WORKER_LOG)
+        stopped = 0
         with backend:
             session = store.begin_session(config.backend, backend.workers, backend.address)
             if observer is not None:
@@ -144,12 +155,19 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
                                            config.backend))
             outcome = "failed"
             try:
-                for result in backend.run(todo):
-                    result = with_correctness(result, tasks[result.task_id])
-                    store.record(result, session)
-                    if observer is not None:
-                        observer.on_result(result)
-                outcome = "complete"
+                for event in backend.run(todo):
+                    if isinstance(event, ModelCall):
+                        store.record_call(event, session)
+                    elif event.status is Status.STOPPED:
+                        stopped += 1
+                        for call in event.calls:
+                            store.record_call(call, session)
+                    else:
+                        result = with_correctness(event, tasks[event.task_id])
+                        store.record(result, session)
+                        if observer is not None:
+                            observer.on_result(result)
+                outcome = "complete" if not stopped else "stopped"
             except KeyboardInterrupt:
                 outcome = "interrupted"
                 raise
@@ -163,7 +181,7 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
     write_submission(submission, submission_path)
     official = score(tasks, submission) if tasks.has_solutions and len(tasks) else None
     return EvalReport(directory, submission_path, summary, official, len(todo), len(finished & set(tasks.ids)),
-                      tasks.problems)
+                      tasks.problems, stopped)
 
 
 def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None = None) -> TaskSet:

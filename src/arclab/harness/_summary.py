@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._settings import RunSettings
-from ._store import STORE_FILE, RunStore, Session
+from ._store import STORE_FILE, RunStore, Session, Usage
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,8 @@ class RunSummary:
     """Time spent on finished tasks, summed."""
     sessions: tuple[Session, ...]
     """The invocations that worked on the run."""
+    usage: Usage = Usage()
+    """What the run's model calls came to: tokens, cost, cache hits (zero without calls)."""
 
     @property
     def per_output(self) -> float:
@@ -91,6 +93,7 @@ def summarise(store: RunStore) -> RunSummary:
         tasks_solved=tasks_solved,
         seconds=seconds,
         sessions=store.sessions(),
+        usage=store.usage(),
     )
 
 
