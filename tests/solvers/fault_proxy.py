@@ -101,13 +101,16 @@ def _handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
             self._send_bytes(status, json.dumps(payload).encode(), headers or {})
 
         def _send_bytes(self, status: int, data: bytes, headers: dict[str, str]) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+            except OSError:  # the client gave up (a cancelled request): nothing to tell it
+                self.close_connection = True
 
     return Handler
 

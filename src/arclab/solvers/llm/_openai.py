@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import zlib
 from dataclasses import dataclass, replace
@@ -97,8 +96,10 @@ def openai(model: str, base_url: str | None = None, api_key_env: str = DEFAULT_A
     (US dollars per million tokens) override the shipped price table; `cache` replays identical
     requests from `cache_dir` (default ~/.cache/arclab/llm or $ARCLAB_CACHE_DIR).
     """
-    if importlib.util.find_spec("openai") is None:
-        raise SolverLoadError("solver 'openai' needs the openai package: pip install 'arclab[llm]'")
+    try:
+        import openai as _client_package  # noqa: F401 - imported when the solver is built, not per task
+    except ImportError:
+        raise SolverLoadError("solver 'openai' needs the openai package: pip install 'arclab[llm]'") from None
     _check(samples >= 1, "samples", samples, "at least 1")
     _check(max_tokens >= 1, "max_tokens", max_tokens, "at least 1")
     _check(retries >= 0, "retries", retries, "0 or more")
