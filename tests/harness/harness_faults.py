@@ -128,3 +128,32 @@ def broken(when: str = "factory") -> object:
     if when == "exit":
         os._exit(7)
     raise RuntimeError("cannot build this solver")
+
+
+class AsyncPlan:
+    """An async solver: waits `delay` seconds (without blocking), then does what the plan says."""
+
+    def __init__(self, delay: float, plan: dict[str, str]) -> None:
+        self.delay = delay
+        self.plan = plan
+
+    async def solve(self, task: Task, context: SolveContext) -> Prediction:
+        import asyncio
+
+        _log(task)
+        await asyncio.sleep(self.delay)
+        action = self.plan.get(task.id, "ok")
+        if action == "hang":  # awaits forever: cancelled at the time limit
+            await asyncio.sleep(3600)
+        if action == "block":  # blocks the event loop: only killing the worker stops it
+            time.sleep(3600)
+        if action == "raise":
+            raise ValueError(f"boom on {task.id}")
+        if action == "exit":
+            os._exit(3)
+        return _identity(task, "async")
+
+
+def async_plan(delay: float = 0.5, plan: str = "") -> AsyncPlan:
+    """plan: "task=action,..." with actions hang, block, raise, exit; the identity answer otherwise."""
+    return AsyncPlan(delay, _parse(plan))
