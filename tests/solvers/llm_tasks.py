@@ -7,12 +7,14 @@ from pathlib import Path
 
 
 def write_task(directory: Path, task_id: str, test_inputs: list[list[list[int]]],
-               train: list[tuple[list[list[int]], list[list[int]]]] | None = None) -> None:
-    """One task file; each test output equals its input (so it can be scored)."""
+               train: list[tuple[list[list[int]], list[list[int]]]] | None = None,
+               test_outputs: list[list[list[int]]] | None = None) -> None:
+    """One task file; each test output equals its input unless given (so it can be scored)."""
     directory.mkdir(parents=True, exist_ok=True)
     train = train or [([[1, 2], [3, 4]], [[1, 2], [3, 4]])]
+    outputs = test_outputs or test_inputs
     task = {"train": [{"input": i, "output": o} for i, o in train],
-            "test": [{"input": grid, "output": grid} for grid in test_inputs]}
+            "test": [{"input": grid, "output": out} for grid, out in zip(test_inputs, outputs)]}
     (directory / f"{task_id}.json").write_text(json.dumps(task))
 
 

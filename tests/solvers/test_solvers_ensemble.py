@@ -48,19 +48,20 @@ def test_members_and_their_settings_are_parsed_and_checked() -> None:
 
 def _tasks(directory: Path) -> Path:
     flip = [([[1, 2, 3], [4, 5, 6]], [[3, 2, 1], [6, 5, 4]]), ([[7, 0], [0, 8]], [[0, 7], [8, 0]])]
-    write_task(directory, "e_flip", [[[1, 0, 2], [3, 3, 0]]], train=flip)
+    write_task(directory, "e_flip", [[[1, 0, 2], [3, 3, 0]]], train=flip, test_outputs=[[[2, 0, 1], [0, 3, 3]]])
     swap = [([[1, 1], [2, 2]], [[2, 2], [1, 1]]), ([[3, 4, 5], [0, 0, 0]], [[0, 0, 0], [3, 4, 5]])]
-    write_task(directory, "e_upside", [[[5, 6], [7, 8]]], train=swap)
-    write_task(directory, "e_hard", [[[9, 1], [1, 9]]], train=[([[1]], [[2, 2], [2, 2]]), ([[3]], [[4]])])
+    write_task(directory, "e_upside", [[[5, 6], [7, 8]]], train=swap, test_outputs=[[[7, 8], [5, 6]]])
+    write_task(directory, "e_hard", [[[9, 1], [1, 9]]], train=[([[1]], [[2, 2], [2, 2]]), ([[3]], [[4]])],
+               test_outputs=[[[5, 5, 5]]])
     return directory
 
 
 def test_ensemble_of_synth_and_a_model_scores_at_least_synth(tmp_path: Path, llama_url: str) -> None:
     tasks = _tasks(tmp_path / "tasks")
     common = {"workers": 1, "limits": Limits(time_limit=20)}
-    alone = evaluate(EvalConfig(str(tasks), "synth", tmp_path / "synth", solver_args=["budget=3"], **common))
+    alone = evaluate(EvalConfig(str(tasks), "synth", tmp_path / "synth", solver_args=["budget=1.5"], **common))
     both = evaluate(EvalConfig(str(tasks), "ensemble", tmp_path / "ensemble", solver_args=[
-        "members=synth,openai", "synth.budget=3", f"openai.base_url={llama_url}", f"openai.model={MODEL_NAME}",
+        "members=synth,openai", "synth.budget=1.5", f"openai.base_url={llama_url}", f"openai.model={MODEL_NAME}",
         "openai.max_tokens=4", "openai.samples=2", f"openai.cache_dir={tmp_path / 'cache'}"], **common))
     assert alone.score is not None and both.score is not None
     assert alone.summary.outputs_solved >= 2

@@ -98,7 +98,7 @@ def test_max_cost_stops_new_calls_and_the_run_resumes(tmp_path: Path, llama_url:
     tasks.joinpath("l02.json").unlink()  # one test input each: one call per task
     out = tmp_path / "run"
     command = ["eval", str(tasks), "--solver", "openai", "--out", str(out), "--workers", "1", "--concurrency", "1",
-               "--quiet", *(f"-S{a}" for a in _args(llama_url, tmp_path / "cache", "price_in=100000"))]
+               "--quiet", *(f"-S{a}" for a in _args(llama_url, tmp_path / "cache", "price_in=20"))]
     assert main([*command, "--max-cost", "0.01"]) == 0
     text = capsys.readouterr().out
     with open_run(out) as store:
@@ -106,6 +106,7 @@ def test_max_cost_stops_new_calls_and_the_run_resumes(tmp_path: Path, llama_url:
     assert len(calls) == 1 and calls[0].cost > 0.01  # the first call passed the cap: no other started
     assert len(done) == 1 and "3 task(s) not run" in text and "--max-cost" in text
     assert main([*command, "--max-cost", "100"]) == 0
+    capsys.readouterr()
     with open_run(out) as store:
         assert len(store.finished_ids()) == 4 and len(store.calls()) == 4
         assert store.sessions()[0].outcome == "stopped" and store.sessions()[1].outcome == "complete"

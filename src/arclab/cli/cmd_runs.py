@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     header: tuple[str, ...] = ("RUN", "SOLVER", "SOURCE", "DONE", "PER-OUTPUT", "PER-TASK", "SOLVED", "FAILED",
                                "TIME")
     any_calls = False
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for directory in dirs:
         with open_run(directory) as store:
             summary = summarise(store)

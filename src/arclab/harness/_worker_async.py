@@ -14,6 +14,7 @@ import time
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from typing import Any
 
 from ..solvers import Budget, CallLog, CostCapReached, Solver
 from ..task import ArclabError, Task
@@ -88,7 +89,7 @@ async def solve_one_async(solver: Solver, task: Task, seed: int, time_limit: flo
     _seed_globals(seed, task.id)
     start = time.perf_counter()
     try:
-        prediction = await asyncio.wait_for(solver.solve(task, context), time_limit)  # type: ignore[arg-type]
+        prediction: Any = await asyncio.wait_for(solver.solve(task, context), time_limit)  # type: ignore[arg-type]
         attempts = normalise_prediction(prediction, len(task.test))
     except TimeoutError:
         seconds = time.perf_counter() - start

@@ -84,8 +84,8 @@ def solve_now(solver: Solver, task: Task, context: SolveContext) -> Prediction:
     """Call `solver.solve` and wait for it, whether it is async or not (outside an event loop)."""
     outcome: Any = solver.solve(task, context)
     if inspect.isawaitable(outcome):
-        return asyncio.run(_await(outcome))  # type: ignore[no-any-return]
-    return outcome  # type: ignore[no-any-return]
+        return asyncio.run(_await(outcome))  # type: ignore[no-any-return,unused-ignore]
+    return outcome  # type: ignore[no-any-return,unused-ignore]
 
 
 async def _await(awaitable: Any) -> Any:

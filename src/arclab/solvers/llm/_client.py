@@ -125,7 +125,8 @@ class ChatClient:
         start = time.perf_counter()
         try:
             response = await self._client.chat.completions.create(
-                model=self.settings.model, messages=list(messages), seed=seed, **self.settings.params)  # type: ignore[call-overload]
+                model=self.settings.model, messages=[dict(m) for m in messages],  # type: ignore[misc]
+                seed=seed, **self.settings.params)
         except asyncio.CancelledError:
             log.record(_with(base, seconds=time.perf_counter() - start, outcome="cancelled",
                              detail="the task's time limit passed during the request"))
@@ -198,8 +199,8 @@ def _retry_after(response: Any) -> float | None:
 
 def _delay(attempt: int, retry_after: float | None, settings: ClientSettings, rng: random.Random) -> float:
     """Exponential backoff with full jitter in [½, 1½]·base; never shorter than the server's Retry-After."""
-    base = min(settings.max_backoff, settings.backoff * 2 ** attempt)
-    delay = base * rng.uniform(0.5, 1.5)
+    base = min(settings.max_backoff, settings.backoff * 2.0 ** attempt)
+    delay: float = base * rng.uniform(0.5, 1.5)
     if retry_after is not None:
         delay = max(delay, retry_after)
     return delay
