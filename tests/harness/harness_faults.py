@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 
-from arclab.solvers import Attempt, Prediction, SolveContext
+from arclab.solvers import Attempt, ModelCall, Prediction, SolveContext
 from arclab.task import Grid, Task
 
 
@@ -131,7 +131,8 @@ def broken(when: str = "factory") -> object:
 
 
 class AsyncPlan:
-    """An async solver: waits `delay` seconds (without blocking), then does what the plan says."""
+    """An async solver: records a pretend model call ($0.001), waits `delay` seconds (without
+    blocking), then does what the plan says."""
 
     def __init__(self, delay: float, plan: dict[str, str]) -> None:
         self.delay = delay
@@ -141,6 +142,7 @@ class AsyncPlan:
         import asyncio
 
         _log(task)
+        context.calls.record(ModelCall(task.id, 0, 0, "pretend", 10, 2, self.delay, 0.001, reply="[[0]]"))
         await asyncio.sleep(self.delay)
         action = self.plan.get(task.id, "ok")
         if action == "hang":  # awaits forever: cancelled at the time limit

@@ -24,6 +24,8 @@ def test_tasks_run_at_once_in_one_worker(tmp_path: Path, tasks_dir: Path) -> Non
         (session,) = store.sessions()
     assert len(results) == 12 and {r.status for r in results} == {Status.OK}
     assert session.workers == 1
+    with open_run(tmp_path / "run") as store:  # the calls the solver recorded, streamed into the store
+        assert sorted(c.task_id for c in store.calls()) == [f"t{i:02d}" for i in range(12)]
     assert seconds < 8  # twelve 1-second waits one after another would take 12 s
 
 
