@@ -183,7 +183,7 @@ def serve(inbox: Connection, outbox: Connection) -> int:
     budget = Budget(setup.max_cost, setup.spent)
     concurrency = worker_concurrency(solver, setup.concurrency)
     send(Ready(os.getpid(), rss, concurrency))
-    if concurrency > 1:
+    if is_async(solver):  # on an event loop, even one task at a time: a task past its limit is cancelled
         from ._worker_async import serve_async
         return asyncio.run(serve_async(solver, setup, inbox, send, budget))
     time_limit = setup.limits.time_limit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import inspect
 import math
 import random
@@ -81,11 +82,20 @@ def is_async(solver: Solver) -> bool:
 
 
 def solve_now(solver: Solver, task: Task, context: SolveContext) -> Prediction:
-    """Call `solver.solve` and wait for it, whether it is async or not (outside an event loop)."""
+    """Call `solver.solve` and wait for it, whether it is async or not.
+
+    Where this thread already runs an event loop (a notebook, say), an async solver runs on a
+    fresh loop in another thread.
+    """
     outcome: Any = solver.solve(task, context)
-    if inspect.isawaitable(outcome):
+    if not inspect.isawaitable(outcome):
+        return outcome  # type: ignore[no-any-return,unused-ignore]
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
         return asyncio.run(_await(outcome))  # type: ignore[no-any-return,unused-ignore]
-    return outcome  # type: ignore[no-any-return,unused-ignore]
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _await(outcome)).result()  # type: ignore[no-any-return,unused-ignore]
 
 
 async def _await(awaitable: Any) -> Any:
