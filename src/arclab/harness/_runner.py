@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -155,18 +155,7 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
                                            config.backend))
             outcome = "failed"
             try:
-                for event in backend.run(todo):
-                    if isinstance(event, ModelCall):
-                        store.record_call(event, session)
-                    elif event.status is Status.STOPPED:
-                        stopped += 1
-                        for call in event.calls:
-                            store.record_call(call, session)
-                    else:
-                        result = with_correctness(event, tasks[event.task_id])
-                        store.record(result, session)
-                        if observer is not None:
-                            observer.on_result(result)
+                stopped = _record(backend.run(todo), store, session, tasks, observer)
                 outcome = "complete" if not stopped else "stopped"
             except KeyboardInterrupt:
                 outcome = "interrupted"
@@ -182,6 +171,26 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
     official = score(tasks, submission) if tasks.has_solutions and len(tasks) else None
     return EvalReport(directory, submission_path, summary, official, len(todo), len(finished & set(tasks.ids)),
                       tasks.problems, stopped)
+
+
+def _record(events: Iterable[TaskResult | ModelCall], store: RunStore, session: int, tasks: TaskSet,
+            observer: RunObserver | None) -> int:
+    """Store each model call and each finished task as it comes; how many tasks the cost cap stopped
+    (those are not stored: they run when the run resumes)."""
+    stopped = 0
+    for event in events:
+        if isinstance(event, ModelCall):
+            store.record_call(event, session)
+        elif event.status is Status.STOPPED:
+            stopped += 1
+            for call in event.calls:
+                store.record_call(call, session)
+        else:
+            result = with_correctness(event, tasks[event.task_id])
+            store.record(result, session)
+            if observer is not None:
+                observer.on_result(result)
+    return stopped
 
 
 def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None = None) -> TaskSet:
