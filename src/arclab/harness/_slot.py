@@ -217,11 +217,11 @@ class WorkerSlot:
             self._kill()
             self._reap()
             raise WorkerStartError(message.error)
-        if isinstance(message, CallMade) and message.call.task_id in self._tasks:
+        if isinstance(message, CallMade):  # streamed even if its task has ended: it was paid for
             self.spent += message.call.cost
             if self.stream_calls:
                 return [message.call]
-            self._calls[message.call.task_id].append(message.call)
+            self._calls.get(message.call.task_id, []).append(message.call)
             return []
         if isinstance(message, TaskResult) and message.task_id in self._tasks:
             del self._tasks[message.task_id]
