@@ -18,7 +18,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                     "and prints the scores when the source has its test outputs.")
     parser.add_argument("source", metavar="SOURCE", help="dataset name, directory or JSON file of tasks")
     parser.add_argument("--solver", required=True, metavar="NAME",
-                        help="a solver: identity, constant, synth, one a plugin adds, or module:factory")
+                        help="a solver: identity, constant, synth, openai, ensemble, one a plugin adds, "
+                             "or module:factory")
     parser.add_argument("-S", dest="solver_args", action="append", default=[], metavar="KEY=VALUE",
                         help="a solver argument (repeatable)")
     parser.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S",
