@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from arclab.solvers import Attempt, Prediction, SolveContext
+from arclab.solvers import Attempt, ModelCall, Prediction, SolveContext
 from arclab.task import Grid, Task
 
 
@@ -217,3 +217,32 @@ class WithHelper:
 def with_helper() -> WithHelper:
     """A solver with a helper process started while it is built."""
     return WithHelper()
+class AsyncPlan:
+    """An async solver: records a pretend model call ($0.001), waits `delay` seconds (without
+    blocking), then does what the plan says."""
+
+    def __init__(self, delay: float, plan: dict[str, str]) -> None:
+        self.delay = delay
+        self.plan = plan
+
+    async def solve(self, task: Task, context: SolveContext) -> Prediction:
+        import asyncio
+
+        _log(task)
+        context.calls.record(ModelCall(task.id, 0, 0, "pretend", 10, 2, self.delay, 0.001, reply="[[0]]"))
+        await asyncio.sleep(self.delay)
+        action = self.plan.get(task.id, "ok")
+        if action == "hang":  # awaits forever: cancelled at the time limit
+            await asyncio.sleep(3600)
+        if action == "block":  # blocks the event loop: only killing the worker stops it
+            time.sleep(3600)
+        if action == "raise":
+            raise ValueError(f"boom on {task.id}")
+        if action == "exit":
+            os._exit(3)
+        return _identity(task, "async")
+
+
+def async_plan(delay: float = 0.5, plan: str = "") -> AsyncPlan:
+    """plan: "task=action,..." with actions hang, block, raise, exit; the identity answer otherwise."""
+    return AsyncPlan(delay, _parse(plan))

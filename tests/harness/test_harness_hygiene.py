@@ -15,10 +15,12 @@ import pytest
 
 import arclab.harness
 import arclab.solvers
+import arclab.solvers.llm
 
-PACKAGES = (arclab.harness, arclab.solvers)
+PACKAGES = (arclab.harness, arclab.solvers, arclab.solvers.llm)
 SRC = Path(arclab.harness.__file__).resolve().parents[1]
 OWN_FILES = sorted([*(SRC / "harness").glob("*.py"), *(p for p in (SRC / "solvers").glob("*.py") if p.name != "synth.py"),
+                    *(SRC / "solvers" / "llm").glob("*.py"),
                     *(SRC / "cli" / f"cmd_{name}.py" for name in ("eval", "runs", "compare"))])
 
 

@@ -50,6 +50,17 @@ def test_ray_matches_the_process_backend(tmp_path: Path, tasks_dir: Path, local_
     assert ray.is_initialized()  # the backend did not stop a Ray it did not start
 
 
+def test_ray_runs_async_solvers_and_keeps_their_calls(tmp_path: Path, tasks_dir: Path, local_ray: None) -> None:
+    report = evaluate(EvalConfig(str(tasks_dir), "harness_faults:async_plan", tmp_path / "run", workers=2,
+                                 backend="ray", solver_args=["delay=0.05", "plan=t04=hang"],
+                                 limits=Limits(time_limit=2.0)))
+    assert report.summary.statuses == {"ok": 11, "timeout": 1}
+    with open_run(report.directory) as store:
+        calls = store.calls()
+        assert sorted(c.task_id for c in calls) == [f"t{i:02d}" for i in range(12)]
+        assert store.usage().cost == pytest.approx(0.012)
+
+
 def test_arclab_eval_starts_and_stops_its_own_local_ray(tmp_path: Path, tasks_dir: Path) -> None:
     import subprocess
     import sys

@@ -18,7 +18,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                     "and prints the scores when the source has its test outputs.")
     parser.add_argument("source", metavar="SOURCE", help="dataset name, directory or JSON file of tasks")
     parser.add_argument("--solver", required=True, metavar="NAME",
-                        help="a solver: identity, constant, synth, one a plugin adds, or module:factory")
+                        help="a solver: identity, constant, synth, openai, ensemble, one a plugin adds, "
+                             "or module:factory")
     parser.add_argument("-S", dest="solver_args", action="append", default=[], metavar="KEY=VALUE",
                         help="a solver argument (repeatable)")
     parser.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S",
@@ -50,6 +51,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--force", action="store_true",
                         help="write the run into a folder that holds other files but no run (files "
                              "such as submission.json there are overwritten)")
+    parser.add_argument("--concurrency", type=_positive_int, default=8, metavar="N",
+                        help="tasks at once in each worker when the solver is async, e.g. one that asks "
+                             "a language-model server (default 8; other solvers take one at a time)")
+    parser.add_argument("--max-cost", type=_dollars, metavar="USD",
+                        help="start no new paid model call once the run has spent this much; tasks left "
+                             "unfinished run when the same command is run again (with a higher cap)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -66,6 +73,13 @@ def _megabytes(text: str) -> float | None:
     if not math.isfinite(value) or value < 0:
         raise argparse.ArgumentTypeError(f"not a number of MiB >= 0: {text}")
     return value or None
+
+
+def _dollars(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"not an amount of US dollars >= 0: {text}")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -95,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
         limits=Limits(args.time_limit, args.memory_limit), workers=args.workers, backend=args.backend,
         address=args.address, solutions=args.solutions, retry_failed=args.retry_failed,
         task_ids=tuple(args.task_ids), limit=args.limit, exclude=tuple(args.exclude),
-        allow_code_change=args.allow_code_change, force=args.force)
+        allow_code_change=args.allow_code_change, force=args.force, concurrency=args.concurrency,
+        max_cost=args.max_cost)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a polite kill stops like Ctrl-C
     try:
         report = evaluate(config, None if args.quiet else ProgressBar())
@@ -107,6 +122,13 @@ def run(args: argparse.Namespace) -> int:
     failures = ", ".join(f"{n} {status}" for status, n in summary.statuses.items() if status != "ok")
     print(f"{summary.settings.source_name}: {report.tasks_run} task(s) run, {report.skipped} resumed"
           + (f"; {failures}" if failures else ""))
+    usage = summary.usage
+    if usage.calls:
+        print(f"{summary.settings.source_name}: {usage.calls} model call(s), {usage.prompt_tokens} prompt + "
+              f"{usage.completion_tokens} completion tokens, ${usage.cost:.4f}, {usage.cache_hits} from the cache")
+    if report.stopped:
+        print(f"{summary.settings.source_name}: {report.stopped} task(s) not run: the run's spending reached "
+              f"--max-cost; run the same command with a higher cap to finish them")
     if report.score is not None:
         print(f"{summary.settings.source_name}: {report.score.summary()}")
         if report.placeholder_solved:

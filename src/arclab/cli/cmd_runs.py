@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..harness import RunSummary
+    from ..harness import RunSummary, Usage
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +29,12 @@ def _code(summary: RunSummary) -> str:
     if summary.code is None:
         return "?"
     return summary.code.short() + ("*" if summary.code_changes else "")
+def _usage_cells(usage: Usage) -> tuple[str, str, str]:
+    """Tokens (prompt+completion), dollars and cache hits/calls; dashes for a run without model calls."""
+    if not usage.calls:
+        return "-", "-", "-"
+    return (f"{usage.prompt_tokens}+{usage.completion_tokens}", f"${usage.cost:.4f}",
+            f"{usage.cache_hits}/{usage.calls}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,8 +43,10 @@ def run(args: argparse.Namespace) -> int:
     dirs = find_runs(args.dirs)
     if not dirs:
         raise StoreError(f"no runs in {', '.join(args.dirs)}")
-    header = ("RUN", "SOLVER", "SOURCE", "DONE", "PER-OUTPUT", "PER-TASK", "SOLVED", "FAILED", "TIME", "CODE")
-    rows = []
+    header: tuple[str, ...] = ("RUN", "SOLVER", "SOURCE", "DONE", "PER-OUTPUT", "PER-TASK", "SOLVED", "FAILED",
+                               "TIME", "CODE")
+    any_calls = False
+    rows: list[tuple[str, ...]] = []
     for directory in dirs:
         try:
             with open_run(directory) as store:
@@ -47,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"warning: skipped {directory}: {error}", file=sys.stderr)
             continue
         settings = summary.settings
+        any_calls = any_calls or summary.usage.calls > 0
         failed = sum(n for status, n in summary.statuses.items() if status != "ok")
         rows.append((
             str(directory),
@@ -60,9 +69,14 @@ def run(args: argparse.Namespace) -> int:
             str(failed),
             f"{summary.seconds:.1f}s",
             _code(summary),
+            *_usage_cells(summary.usage),
         ))
     if not rows:
         raise StoreError(f"no readable runs in {', '.join(args.dirs)}")
+    if any_calls:  # runs of language-model solvers: what their calls came to
+        header += ("TOKENS", "COST", "CACHED")
+    else:
+        rows = [row[:len(header)] for row in rows]
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, *rows):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from ..solvers import ModelCall
 from ..task import ArclabError, Task
 from ._protocol import WorkerSetup
 from ._results import TaskResult
@@ -39,8 +40,9 @@ class Backend(Protocol):
 
     def __exit__(self, *exc: object) -> None: ...
 
-    def run(self, tasks: Sequence[Task]) -> Iterator[TaskResult]:
-        """Solve every task (outputs already withheld); yield a result for each as it ends."""
+    def run(self, tasks: Sequence[Task]) -> Iterator[TaskResult | ModelCall]:
+        """Solve every task (outputs already withheld); yield a result for each as it ends, and
+        (where the backend streams them) each model call as it is made."""
         ...
 
 

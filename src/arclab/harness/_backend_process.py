@@ -1,4 +1,8 @@
-"""The process backend: persistent worker processes on this machine, supervised from one loop."""
+"""The process backend: persistent worker processes on this machine, supervised from one loop.
+
+Model calls that workers report are handed on as they come (so the store has them even if the
+harness is killed), and the run's spending is passed back to the workers for `--max-cost`.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,12 @@ from collections.abc import Iterator, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
 
+from ..solvers import ModelCall
 from ..task import Task
 from ._backend import default_workers
 from ._protocol import WorkerSetup
 from ._results import TaskResult
-from ._slot import WorkerSlot
+from ._slot import Event, WorkerSlot
 
 
 class ProcessBackend:
@@ -25,6 +30,7 @@ class ProcessBackend:
         self.address = None
         self.log_path = log_path
         self._slots: list[WorkerSlot] = []
+        self._spent = setup.spent
 
     def __enter__(self) -> ProcessBackend:
         return self
@@ -42,7 +48,16 @@ class ProcessBackend:
         """Worker processes started so far (one per slot, plus one per restart)."""
         return sum(slot.starts for slot in self._slots)
 
-    def run(self, tasks: Sequence[Task]) -> Iterator[TaskResult]:
+    def run(self, tasks: Sequence[Task]) -> Iterator[TaskResult | ModelCall]:
+        """Solve every task; yield each model call as it is made and each result as it ends."""
+        for event in self._events(tasks):
+            if isinstance(event, ModelCall) and event.cost:
+                self._spent += event.cost
+                for slot in self._slots:
+                    slot.update_spend(self._spent)
+            yield event
+
+    def _events(self, tasks: Sequence[Task]) -> Iterator[Event]:
         queue = deque(tasks)
         while len(self._slots) < min(self.workers, len(queue)):
             self._slots.append(WorkerSlot(self.setup, self.log_path))
@@ -52,7 +67,7 @@ class ProcessBackend:
                 slot.spawn()  # start every worker at once: they import in parallel
         while True:
             for slot in slots:
-                while queue and not slot.active:
+                while queue and (slot.stopped or slot.idle):
                     if slot.stopped:
                         slot.spawn()
                         break
@@ -66,11 +81,7 @@ class ProcessBackend:
             ready = wait([slot.connection for slot in active], min(checks) if checks else None)
             for slot in active:
                 if slot.active and slot.connection in ready:
-                    result = slot.on_readable()
-                    if result is not None:
-                        yield result
+                    yield from slot.on_readable()
             now = time.monotonic()
             for slot in active:
-                result = slot.check(now)
-                if result is not None:
-                    yield result
+                yield from slot.check(now)

@@ -1,6 +1,9 @@
 """The Ray backend: each Ray actor drives one WorkerSlot, so limits, isolation and results are the
 same as with the process backend; the driver records results in the store as they come.
 
+An actor runs one task at a time (an async solver too), and a task's model calls come with its
+result; `--max-cost` is checked by each worker against the spending known when it started.
+
 Needs the `ray` extra. Without an address it starts a local Ray (stopped again at the end).
 """
 
@@ -22,7 +25,7 @@ class _SlotActor:
     """Runs on a Ray worker: one supervised worker process, kept between tasks."""
 
     def __init__(self, setup: WorkerSetup, log_path: str | None) -> None:
-        self.slot = WorkerSlot(setup, Path(log_path) if log_path else None)
+        self.slot = WorkerSlot(setup, Path(log_path) if log_path else None, max_tasks=1, stream_calls=False)
 
     def run(self, task: Task) -> TaskResult:
         return self.slot.run(task)

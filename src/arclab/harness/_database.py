@@ -62,6 +62,13 @@ class Database:
         except sqlite3.Error as error:
             raise self._error(error) from None
 
+    def executescript(self, sql: str) -> None:
+        """Run several statements (schema changes)."""
+        try:
+            self._connection.executescript(sql)
+        except sqlite3.Error as error:
+            raise self._error(error) from None
+
     def __enter__(self) -> Database:
         return self
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from ..solvers import Attempt
+from ..solvers import Attempt, ModelCall
 from ..task import Grid
 
 
@@ -23,6 +23,8 @@ class Status(str, enum.Enum):
     it started were killed)."""
     CRASHED = "crashed"
     """The worker process died (os._exit, a signal, a segfault) while solving the task."""
+    STOPPED = "stopped"
+    """The run's cost cap (`--max-cost`) stopped the task: never stored, so it runs on resume."""
 
     def __str__(self) -> str:
         return self.value
@@ -49,6 +51,8 @@ class TaskResult:
     attempt counts as the placeholder `submission.json` holds); None when unknown."""
     num_test: int = 0
     """How many test inputs the task has."""
+    calls: tuple[ModelCall, ...] = ()
+    """Model calls made for the task not yet in the store (streamed calls are stored as they come)."""
 
     @property
     def grids(self) -> tuple[tuple[Grid, ...], ...]:

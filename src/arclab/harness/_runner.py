@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -11,7 +11,7 @@ from .. import __version__
 from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
 from ..scoring import (Score, Submission, read_submission, score, score_task, submitted_attempts,
                        write_submission)
-from ..solvers import SolverSpec, solver_spec
+from ..solvers import ModelCall, SolverSpec, solver_spec
 from ..task import Task, TaskFormatError
 from ._backend import Backend, check_backend, open_backend
 from ._checks import checked_result
@@ -22,6 +22,8 @@ from ._settings import Limits, RunSettings
 from ._store import SUBMISSION_FILE, PlannedTask, RunStore, now_iso
 from ._summary import RunSummary, summarise
 
+DEFAULT_CONCURRENCY = 8
+"""Tasks at once in one worker for an async solver, unless `--concurrency` says otherwise."""
 WORKER_LOG = "workers.log"
 """Where worker processes' stdout and stderr go, inside the run directory."""
 
@@ -63,6 +65,11 @@ class EvalConfig:
     """Resume a run made with other code (arclab, solver source, Python or libraries)."""
     force: bool = False
     """Write the run into a folder that holds other files (which may be overwritten)."""
+    concurrency: int = DEFAULT_CONCURRENCY
+    """Tasks at once in one worker when the solver is async (sync solvers take one at a time)."""
+    max_cost: float | None = None
+    """Start no new paid model call once the run has spent this many US dollars (None: no cap);
+    tasks it stops are not recorded, so they run when the run resumes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +124,8 @@ class EvalReport:
     placeholder_solved: int = 0
     """Test outputs `score` counts only because the placeholder a submission needs where the solver
     gave no attempt happens to equal them."""
+    stopped: int = 0
+    """Tasks the cost cap stopped (not recorded: they run when the run resumes)."""
 
 
 def canonical_source(source: str | Path) -> str:
@@ -145,15 +154,17 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         finished = store.finished_ids()
         todo = [task.without_test_outputs() for task in tasks if task.id not in finished]
         before = summarise(store)
-        setup = WorkerSetup(spec, config.seed, config.limits)
+        setup = WorkerSetup(spec, config.seed, config.limits, max(1, config.concurrency), config.max_cost,
+                            store.usage().cost)
         backend = open_backend(config.backend, setup, workers=config.workers, address=config.address,
                                log_path=directory / WORKER_LOG)
+        stopped = 0
         with backend:
             session = store.begin_session(config.backend, backend.workers, backend.address, code)
             if observer is not None:
                 observer.on_start(RunStart(directory, len(tasks), len(todo), before, backend.workers,
                                            config.backend))
-            _run_session(store, session, backend, todo, tasks, observer)
+            stopped = _run_session(store, session, backend, todo, tasks, observer)
         submission = store.submission()
         summary = summarise(store)
     submission_path = directory / SUBMISSION_FILE
@@ -163,7 +174,7 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         official = score(tasks, read_submission(submission_path)[0])
         extra = placeholder_solved(tasks, submission, official)
     return EvalReport(directory, submission_path, summary, official, len(todo), len(finished & set(tasks.ids)),
-                      tasks.problems, extra or 0)
+                      tasks.problems, extra or 0, stopped)
 
 
 def _run_settings(config: EvalConfig, spec: SolverSpec, tasks: TaskSet) -> RunSettings:
@@ -177,16 +188,14 @@ def _run_settings(config: EvalConfig, spec: SolverSpec, tasks: TaskSet) -> RunSe
 
 
 def _run_session(store: RunStore, session: int, backend: Backend, todo: Sequence[Task], tasks: TaskSet,
-                 observer: RunObserver | None) -> None:
-    """Run `todo`, checking, grading and storing each result as it comes; record how the session ended."""
+                 observer: RunObserver | None) -> int:
+    """Run `todo`, checking, grading and storing each result and model call as it comes; record how
+    the session ended. Returns how many tasks the cost cap stopped (not stored: they run on resume)."""
     outcome = "failed"
     try:
-        for result in backend.run(todo):
-            result = with_correctness(checked_result(result), tasks[result.task_id])
-            store.record(result, session)
-            if observer is not None:
-                observer.on_result(result)
-        outcome = "complete"
+        stopped = _record(backend.run(todo), store, session, tasks, observer)
+        outcome = "complete" if not stopped else "stopped"
+        return stopped
     except KeyboardInterrupt:
         outcome = "interrupted"
         raise
@@ -194,6 +203,26 @@ def _run_session(store: RunStore, session: int, backend: Backend, todo: Sequence
         store.end_session(session, outcome)
         if observer is not None:
             observer.on_end()
+
+
+def _record(events: Iterable[TaskResult | ModelCall], store: RunStore, session: int, tasks: TaskSet,
+            observer: RunObserver | None) -> int:
+    """Store each model call and each finished task as it comes; how many tasks the cost cap stopped
+    (those are not stored: they run when the run resumes)."""
+    stopped = 0
+    for event in events:
+        if isinstance(event, ModelCall):
+            store.record_call(event, session)
+        elif event.status is Status.STOPPED:
+            stopped += 1
+            for call in event.calls:
+                store.record_call(call, session)
+        else:
+            result = with_correctness(checked_result(event), tasks[event.task_id])
+            store.record(result, session)
+            if observer is not None:
+                observer.on_result(result)
+    return stopped
 
 
 def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None = None) -> TaskSet:

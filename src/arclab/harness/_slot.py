@@ -3,9 +3,12 @@
 A slot keeps its worker between tasks (starting Python and the solver once) and starts a new
 one only after the old one was killed or died. The limits hold for the worker's whole process
 tree (see `_tree`): memory is counted over it, a kill takes all of it, and the processes a task
-started are killed when it ends (those the solver started while being built are spared). The
-process backend multiplexes several slots in one loop (`connection`, `next_check`,
-`on_readable`, `check`); a Ray actor drives one slot with the blocking `run`.
+started are killed when the worker has no task left (those the solver started while being built
+are spared). A worker with an async solver takes several
+tasks at once (its `concurrency`); each has its own time limit. The process backend multiplexes
+several slots in one loop (`connection`, `next_check`, `on_readable`, `check`), which also hand
+over the model calls workers report as they happen; a Ray actor drives one slot with the
+blocking `run`, which attaches a task's calls to its result.
 """
 
 from __future__ import annotations
@@ -17,22 +20,24 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import IO
 
+from ..solvers import ModelCall
 from ..task import ArclabError, Task
 from . import _tree
 from ._logcap import cap_log
-from ._protocol import Ready, SetupFailed, WorkerSetup
+from ._protocol import CallMade, Ready, SetupFailed, SpendUpdate, WorkerSetup
 from ._results import Status, TaskResult
 
 SETUP_TIMEOUT = 300.0
 """Seconds a new worker may take to import and build its solver."""
 MEMORY_POLL = 0.05
+"""Seconds between resident-memory readings of a busy worker (when a memory limit is set)."""
 LOG_CHECK = 1.0
 """Seconds between checks of the workers' log size (it is capped, see `_logcap`)."""
-"""Seconds between resident-memory readings of a busy worker (when a memory limit is set)."""
 _WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "PYTHONHASHSEED": "0"}
 """Set for workers unless already set: one thread each for numeric libraries (a worker is one
@@ -46,21 +51,29 @@ class WorkerStartError(ArclabError):
 class _State(enum.Enum):
     STOPPED = "stopped"
     STARTING = "starting"
-    IDLE = "idle"
-    BUSY = "busy"
+    READY = "ready"
+
+
+Event = TaskResult | ModelCall
+"""What a slot hands back: a finished task, or a model call a worker made."""
 
 
 class WorkerSlot:
     """A place for one worker process; see the module docstring."""
 
-    def __init__(self, setup: WorkerSetup, log_path: Path | None = None) -> None:
+    def __init__(self, setup: WorkerSetup, log_path: Path | None = None, *, max_tasks: int | None = None,
+                 stream_calls: bool = True) -> None:
         self.setup = setup
         self.log_path = log_path
+        self.max_tasks = max_tasks
+        self.stream_calls = stream_calls
         self._state = _State.STOPPED
         self._process: subprocess.Popen[bytes] | None = None
         self._inbox: Connection | None = None
         self._outbox: Connection | None = None
-        self._task: Task | None = None
+        self._tasks: dict[str, tuple[Task, float]] = {}
+        self._calls: dict[str, list[ModelCall]] = {}
+        self._capacity = 1
         self._since = 0.0
         self._next_poll = 0.0
         self._last_rss: float | None = None
@@ -69,6 +82,10 @@ class WorkerSlot:
         self._resident: frozenset[int] = frozenset()
         self.starts = 0
         """How many worker processes this slot has started."""
+        self.spent = 0.0
+        """US dollars the current worker process has reported spending."""
+        self.run_spent = setup.spent
+        """The run's spending as the backend knows it (told to workers, for `--max-cost`)."""
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -79,13 +96,18 @@ class WorkerSlot:
 
     @property
     def idle(self) -> bool:
-        """A ready worker waits for a task."""
-        return self._state is _State.IDLE
+        """A ready worker can take another task."""
+        return self._state is _State.READY and len(self._tasks) < self._capacity
 
     @property
     def active(self) -> bool:
         """Starting or busy: something to wait for."""
-        return self._state in (_State.STARTING, _State.BUSY)
+        return self._state is _State.STARTING or bool(self._tasks)
+
+    @property
+    def capacity(self) -> int:
+        """Tasks the worker takes at once (known once it is ready; 1 for a sync solver)."""
+        return self._capacity
 
     @property
     def connection(self) -> Connection:
@@ -130,29 +152,44 @@ class WorkerSlot:
         self._state = _State.STARTING
         self._since = time.monotonic()
         self.starts += 1
+        self.spent = 0.0
         try:
-            self._outbox.send(self.setup)
+            self._outbox.send(replace(self.setup, spent=self.run_spent))
         except OSError:
             pass  # it died at once; on_readable sees the closed pipe
 
     def dispatch(self, task: Task) -> bool:
         """Hand an idle worker a task (test outputs already removed); False if the worker is gone."""
-        assert self._state is _State.IDLE and self._outbox is not None
+        assert self.idle and self._outbox is not None
         try:
+            if self.setup.max_cost is not None and self._capacity == 1:
+                self._outbox.send(SpendUpdate(self.run_spent - self.spent))
             self._outbox.send(task)
         except OSError:
             self._reap()
             return False
-        self._task = task
-        self._state = _State.BUSY
-        self._since = time.monotonic()
-        self._next_poll = self._since + MEMORY_POLL
-        self._last_rss = None
+        now = time.monotonic()
+        if not self._tasks:
+            self._next_poll = now + MEMORY_POLL
+            self._last_rss = None
+        self._tasks[task.id] = (task, now)
+        self._calls[task.id] = []
         return True
+
+    def update_spend(self, run_spent: float) -> None:
+        """Note the run's spending; a worker taking several tasks at once is told at once."""
+        self.run_spent = run_spent
+        if (self.setup.max_cost is not None and self._capacity > 1 and self._state is _State.READY
+                and self._outbox is not None):
+            try:
+                self._outbox.send(SpendUpdate(run_spent - self.spent))
+            except OSError:
+                pass  # it died; on_readable sees the closed pipe
 
     def close(self) -> None:
         """Stop the worker: ask politely when idle, otherwise kill it."""
-        if self._state is _State.IDLE and self._outbox is not None and self._process is not None:
+        if (self._state is _State.READY and not self._tasks and self._outbox is not None
+                and self._process is not None):
             try:
                 self._outbox.send(None)
                 self._process.wait(timeout=2.0)
@@ -169,47 +206,54 @@ class WorkerSlot:
         """Seconds until `check` has something to do (a limit to test), or None."""
         if self._state is _State.STARTING:
             return max(0.0, self._since + SETUP_TIMEOUT - now)
-        if self._state is not _State.BUSY:
+        if not self._tasks:
             return None
         times = [self._next_log_check] if self.log_path is not None else []
         kill_after = self.setup.limits.kill_after
         if kill_after is not None:
-            times.append(self._since + kill_after)
+            times.append(min(since for _, since in self._tasks.values()) + kill_after)
         if self.setup.limits.memory_limit_mb is not None:
             times.append(self._next_poll)
         return max(0.0, min(times) - now) if times else None
 
-    def on_readable(self) -> TaskResult | None:
-        """Handle what the worker sent (or its death); a TaskResult when a task has ended."""
+    def on_readable(self) -> list[Event]:
+        """Handle what the worker sent (or its death): a finished task, a model call, or nothing."""
         assert self._inbox is not None
         try:
             message = self._inbox.recv()
         except (EOFError, OSError):
             return self._died()
         if isinstance(message, Ready):
-            self._state = _State.IDLE
+            self._state = _State.READY
+            self._capacity = max(1, min(message.concurrency, self.max_tasks or message.concurrency))
             if self._process is not None:  # what the solver started while being built lives as long as it
                 self._resident = frozenset(_tree.descendants(self._process.pid))
-            return None
+            return []
         if isinstance(message, SetupFailed):
             self._kill()
             self._reap()
             raise WorkerStartError(message.error)
-        if isinstance(message, TaskResult) and self._state is _State.BUSY:
-            self._task = None
-            self._state = _State.IDLE
+        if isinstance(message, CallMade):  # streamed even if its task has ended: it was paid for
+            self.spent += message.call.cost
+            if self.stream_calls:
+                return [message.call]
+            self._calls.get(message.call.task_id, []).append(message.call)
+            return []
+        if isinstance(message, TaskResult) and message.task_id in self._tasks:
+            del self._tasks[message.task_id]
+            message = self._with_calls(message)
             if message.status is Status.MEMORY:  # the worker exits after this; start afresh
-                self._kill()
-                self._reap()
-            elif self._process is not None:  # the task is over: so is anything it started
+                return [message, *self._kill_all(Status.CRASHED, "the worker was restarted after "
+                                                 "another task ran out of memory")]
+            if not self._tasks and self._process is not None:  # no task left: so is nothing they started
                 _tree.kill_descendants(self._process.pid, spare=self._resident)
-            return message
+            return [message]
         self._kill()
         self._reap()
         raise WorkerStartError(f"worker sent an unexpected {type(message).__name__}")
 
-    def check(self, now: float) -> TaskResult | None:
-        """Enforce the limits on a busy worker; a TaskResult if it had to be killed."""
+    def check(self, now: float) -> list[TaskResult]:
+        """Enforce the limits on a busy worker; the results of the tasks it had if it was killed."""
         if self._state is _State.STARTING and now - self._since > SETUP_TIMEOUT:
             self._kill()
             self._reap()
@@ -218,15 +262,16 @@ class WorkerSlot:
         if self.log_path is not None and now >= self._next_log_check:
             self._next_log_check = now + LOG_CHECK
             cap_log(self.log_path)
-        if self._state is not _State.BUSY:
-            return None
+        if not self._tasks:
+            return []
         limits = self.setup.limits
-        elapsed = now - self._since
         kill_after = limits.kill_after
-        if kill_after is not None and elapsed >= kill_after:
-            return self._kill_busy(Status.TIMEOUT, elapsed,
-                                   f"no answer within the {limits.time_limit:g} s limit "
-                                   f"(worker killed after {elapsed:.2f} s)")
+        overdue = [task_id for task_id, (_, since) in self._tasks.items()
+                   if kill_after is not None and now - since >= kill_after]
+        if overdue:
+            elapsed = now - self._tasks[overdue[0]][1]
+            return self._kill_all(Status.TIMEOUT, f"no answer within the {limits.time_limit:g} s limit "
+                                  f"(worker killed after {elapsed:.2f} s)", overdue)
         if limits.memory_limit_mb is not None and now >= self._next_poll:
             self._next_poll = now + MEMORY_POLL
             rss, children = _tree.tree_memory_mb(self.pid) if self.pid is not None else (None, 0)
@@ -234,10 +279,9 @@ class WorkerSlot:
                 self._last_rss = max(rss, self._last_rss or 0.0)
                 if rss > limits.memory_limit_mb:
                     who = f"the worker and {children} process(es) it started" if children else "the worker"
-                    return self._kill_busy(Status.MEMORY, elapsed,
-                                           f"resident memory {rss:.0f} MiB ({who}) passed the "
-                                           f"{limits.memory_limit_mb:g} MiB limit (all killed)")
-        return None
+                    return self._kill_all(Status.MEMORY, f"resident memory {rss:.0f} MiB ({who}) passed the "
+                                          f"{limits.memory_limit_mb:g} MiB limit (all killed)")
+        return []
 
     def run(self, task: Task) -> TaskResult:
         """Solve one task and wait for its result (starting a worker if needed): for Ray actors."""
@@ -249,40 +293,58 @@ class WorkerSlot:
             if self.dispatch(task):
                 break
         while True:
-            result = self._wait_once()
-            if result is not None:
-                return result
+            for event in self._wait_once():
+                if isinstance(event, TaskResult):
+                    return event
 
     # --- internals ------------------------------------------------------------------------------
 
-    def _wait_once(self) -> TaskResult | None:
+    def _wait_once(self) -> list[Event]:
         timeout = self.next_check(time.monotonic())
         if wait([self.connection], timeout):
-            result = self.on_readable()
-            if result is not None:
-                return result
-        return self.check(time.monotonic())
+            events = self.on_readable()
+            if events:
+                return events
+        return list(self.check(time.monotonic()))
 
-    def _kill_busy(self, status: Status, elapsed: float, error: str) -> TaskResult:
-        task = self._task
-        assert task is not None
-        peak = self._last_rss
+    def _with_calls(self, result: TaskResult) -> TaskResult:
+        """The result with the calls kept for it (when calls are not streamed)."""
+        calls = self._calls.pop(result.task_id, [])
+        return replace(result, calls=(*result.calls, *calls)) if calls else result
+
+    def _kill_all(self, status: Status, error: str, culprits: list[str] | None = None) -> list[TaskResult]:
+        """Kill the worker; the culprits (all its tasks by default) end with `status`, the others
+        it had at the same time as crashed, saying why."""
+        now, peak, tasks = time.monotonic(), self._last_rss, dict(self._tasks)
         self._kill()
         self._reap()
-        return TaskResult(task.id, status, (), elapsed, peak, error, num_test=len(task.test))
+        culprits = list(tasks) if culprits is None else culprits
+        out = []
+        for task_id, (task, since) in tasks.items():
+            if task_id in culprits:
+                result = TaskResult(task_id, status, (), now - since, peak, error, num_test=len(task.test))
+            else:
+                result = TaskResult(task_id, Status.CRASHED, (), now - since, peak,
+                                    f"the worker was killed while it had this task: {error}",
+                                    num_test=len(task.test))
+            self._calls.setdefault(task_id, [])
+            out.append(self._with_calls(result))
+        return out
 
-    def _died(self) -> TaskResult | None:
-        state, task, elapsed = self._state, self._task, time.monotonic() - self._since
-        peak = self._last_rss
+    def _died(self) -> list[Event]:
+        state = self._state
+        tasks, peak = dict(self._tasks), self._last_rss
         self._kill()  # what it started may outlive it
         how = self._reap()
         if state is _State.STARTING:
             raise WorkerStartError(f"a worker died while building solver {self.setup.spec.name!r} "
                                    f"({how}){self._log_tail()}")
-        if task is None:  # it died between tasks: nothing was lost, the next dispatch starts another
-            return None
-        return TaskResult(task.id, Status.CRASHED, (), elapsed, peak, f"the worker process {how}",
-                          num_test=len(task.test))
+        out: list[Event] = []
+        for task_id, (task, since) in tasks.items():  # none: it died between tasks, nothing was lost
+            result = TaskResult(task_id, Status.CRASHED, (), time.monotonic() - since, peak,
+                                f"the worker process {how}", num_test=len(task.test))
+            out.append(self._with_calls(result))
+        return out
 
     def _kill(self) -> None:
         """Kill the worker and every process it started (found by parentage and by its tag)."""
@@ -313,7 +375,8 @@ class WorkerSlot:
             if connection is not None:
                 connection.close()
         self._process = self._inbox = self._outbox = None
-        self._task = None
+        self._tasks = {}
+        self._capacity = 1
         self._state = _State.STOPPED
         return how
 

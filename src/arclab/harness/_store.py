@@ -40,12 +40,32 @@ results — one row per finished task (see TaskResult)
     finished_at  when it finished (UTC, ISO 8601)
 sessions — one row per `arclab eval` invocation on this directory
     id, started_at, finished_at (NULL while running or if killed), outcome (running |
-    complete | interrupted | failed | unknown: killed without saying, set when the run is next
+    complete | interrupted | failed | stopped: the cost cap left tasks to run | unknown: killed without saying, set when the run is next
     opened for writing; readers also show a dead 'running' session as unknown), backend,
     workers, address, host, pid,
     tasks_run (tasks recorded by this session)
     code         (version 2) JSON object: the code this session ran (as run.code); it differs
                  from the run's only when resumed with --allow-code-change; NULL when unknown
+calls — one row per request a solver made to a language model (see ModelCall), written as it
+    happens; added to a store when it is opened for writing, so older stores lack it and
+    readers treat its absence as "no calls". A task that runs again keeps its earlier calls.
+    id           order of recording
+    task_id      the task being solved
+    session      the session that ran it
+    member       the solver that made it (an ensemble member; '' otherwise)
+    test_index   which test input it asked about
+    sample       which sample of that test input
+    attempt      which try of the request (retries after errors count up from 0)
+    model        the model asked
+    prompt_tokens, completion_tokens   as the server counted them (0 when unknown)
+    seconds      latency
+    cost         US dollars (0 for a cache hit or a failed call)
+    cached       1 when answered from the replay cache
+    outcome      ok | parse_failure | error | cancelled
+    detail       why it was not ok, in one line
+    messages     the chat messages sent: JSON, zlib-compressed
+    reply        the raw reply: UTF-8, zlib-compressed
+    made_at      when it was recorded (UTC, ISO 8601)
 """
 
 from __future__ import annotations
@@ -56,12 +76,13 @@ import json
 import os
 import socket
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import IO, Any
 
-from ..solvers import Attempt
+from ..solvers import Attempt, ModelCall
 from ..task import Grid, GridError
 from ._checks import InvalidAttempt, checked_result
 from ._database import Database, StoreError
@@ -106,6 +127,19 @@ CREATE TABLE results (
 );
 """
 
+_CALLS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, task_id TEXT NOT NULL, session INTEGER, member TEXT NOT NULL,
+    test_index INTEGER NOT NULL, sample INTEGER NOT NULL, attempt INTEGER NOT NULL, model TEXT NOT NULL,
+    prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, seconds REAL NOT NULL,
+    cost REAL NOT NULL, cached INTEGER NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL,
+    messages BLOB NOT NULL, reply BLOB NOT NULL, made_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS calls_task ON calls (task_id);
+"""
+_CALL_COLUMNS = ("task_id", "member", "test_index", "sample", "attempt", "model", "prompt_tokens",
+                 "completion_tokens", "seconds", "cost", "cached", "outcome", "detail", "messages", "reply")
+
 _SETTINGS_COLUMNS = ("solver", "solver_target", "solver_args", "seed", "time_limit", "memory_limit_mb",
                      "source", "solutions", "source_name", "source_version", "arclab_version",
                      "created_at", "extra")
@@ -123,8 +157,8 @@ class Session:
     finished_at: str | None
     """None while running, or when the process was killed."""
     outcome: str
-    """running | complete | interrupted | failed | unknown (its process was killed before it could
-    say: kill -9, a power cut)."""
+    """running | complete | interrupted | failed | stopped (by the cost cap) | unknown (its process
+    was killed before it could say: kill -9, a power cut)."""
     backend: str
     """process or ray."""
     workers: int
@@ -139,6 +173,33 @@ class Session:
     """Tasks it recorded."""
     code: CodeVersion | None = None
     """The code it ran (None when unknown: a store written before version 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """What a run's model calls came to (all zero for a run without any)."""
+
+    calls: int = 0
+    """Requests recorded (cache hits and failed tries included)."""
+    prompt_tokens: int = 0
+    """Tokens sent."""
+    completion_tokens: int = 0
+    """Tokens received."""
+    cost: float = 0.0
+    """US dollars spent."""
+    cache_hits: int = 0
+    """Requests answered from the replay cache."""
+    parse_failures: int = 0
+    """Replies without a usable grid."""
+    errors: int = 0
+    """Requests that got no reply (HTTP errors, timeouts, dropped connections) or were cancelled."""
+    seconds: float = 0.0
+    """Latency summed over the requests."""
+
+    @property
+    def tokens(self) -> int:
+        """Prompt and completion tokens together."""
+        return self.prompt_tokens + self.completion_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +309,8 @@ class RunStore:
                 self._db.execute("ALTER TABLE sessions ADD COLUMN code TEXT")
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.version = SCHEMA_VERSION
+        with self._db:
+            self._db.executescript(_CALLS_SCHEMA)
         with self._db:  # we hold the writer's lock: a session still 'running' was killed
             self._db.execute(f"UPDATE sessions SET outcome = '{UNKNOWN}' WHERE outcome = 'running'")
         self._flag_invalid_rows()
@@ -369,6 +432,44 @@ class RunStore:
                 return session.code
         return self.code
 
+    def has_calls_table(self) -> bool:
+        """True when the store has a calls table (stores made before it existed have none)."""
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'calls'"
+                                ).fetchone() is not None
+
+    def calls(self, task_id: str | None = None) -> tuple[ModelCall, ...]:
+        """The model calls recorded (for one task, or all), in the order they were made."""
+        if not self.has_calls_table():
+            return ()
+        query = f"SELECT {', '.join(_CALL_COLUMNS)} FROM calls"
+        params: tuple[str, ...] = ()
+        if task_id is not None:
+            query, params = query + " WHERE task_id = ?", (task_id,)
+        return tuple(_call_from_row(row) for row in self._db.execute(query + " ORDER BY id", params))
+
+    def usage(self, task_id: str | None = None) -> Usage:
+        """The totals of the run's model calls (or one task's); zero when there are none."""
+        if not self.has_calls_table():
+            return Usage()
+        query = ("SELECT COUNT(*), SUM(prompt_tokens), SUM(completion_tokens), SUM(cost), SUM(cached), "
+                 "SUM(outcome = 'parse_failure'), SUM(outcome IN ('error', 'cancelled')), SUM(seconds) "
+                 "FROM calls")
+        params: tuple[str, ...] = ()
+        if task_id is not None:
+            query, params = query + " WHERE task_id = ?", (task_id,)
+        row = self._db.execute(query, params).fetchone() or ()  # an aggregate always has its one row
+        return Usage(*(kind(value or 0) for kind, value in zip((int, int, int, float, int, int, int, float), row)))
+
+    def usage_by_task(self) -> dict[str, Usage]:
+        """Each task's call totals (tasks without calls are absent)."""
+        if not self.has_calls_table():
+            return {}
+        rows = self._db.execute(
+            "SELECT task_id, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens), SUM(cost), SUM(cached), "
+            "SUM(outcome = 'parse_failure'), SUM(outcome IN ('error', 'cancelled')), SUM(seconds) "
+            "FROM calls GROUP BY task_id")
+        return {row[0]: Usage(*row[1:]) for row in rows}
+
     def submission(self) -> dict[str, tuple[tuple[Grid | None, ...], ...]]:
         """The Kaggle submission for every planned task (a task without attempts gets None)."""
         results = {r.task_id: r for r in self.results()}
@@ -420,8 +521,20 @@ class RunStore:
             self._db.execute("UPDATE sessions SET finished_at = ?, outcome = ? WHERE id = ?",
                              (now_iso(), outcome, session))
 
+    def record_call(self, call: ModelCall, session: int | None) -> None:
+        """Store one model call durably (its own transaction)."""
+        self._require_writable()
+        with self._db:
+            self._insert_calls((call,), session)
+
+    def _insert_calls(self, calls: Iterable[ModelCall], session: int | None) -> None:
+        self._db.executemany(
+            f"INSERT INTO calls ({', '.join(_CALL_COLUMNS)}, session, made_at) "
+            f"VALUES ({', '.join('?' for _ in _CALL_COLUMNS)}, ?, ?)",
+            (_call_to_row(call) + (session, now_iso()) for call in calls))
+
     def record(self, result: TaskResult, session: int) -> None:
-        """Store one finished task durably (its own transaction)."""
+        """Store one finished task durably (its own transaction), with any calls it brings."""
         self._require_writable()
         result = checked_result(result)
         attempts = json.dumps([[{"grid": a.grid.to_list(), "metadata": dict(a.metadata)} for a in per_input]
@@ -434,6 +547,8 @@ class RunStore:
                 (result.task_id, str(result.status), attempts, correct, result.outputs_solved, result.num_test,
                  result.seconds, result.peak_memory_mb, result.error, session, now_iso()))
             self._db.execute("UPDATE sessions SET tasks_run = tasks_run + 1 WHERE id = ?", (session,))
+            if result.calls:
+                self._insert_calls(result.calls, session)
 
     def _flag_invalid_rows(self) -> None:
         """Rewrite as errors the results whose attempts are not valid grids (an older arclab stored
@@ -577,6 +692,21 @@ def _result_from_row(row: tuple[Any, ...]) -> TaskResult:
         return TaskResult(task_id, Status.ERROR, (), seconds, peak, flagged,
                           tuple(False for _ in known) if known is not None else None, num_test)
     return TaskResult(task_id, Status(status), decoded, seconds, peak, error, known, num_test)
+
+
+def _call_to_row(call: ModelCall) -> tuple[Any, ...]:
+    messages = zlib.compress(json.dumps([dict(m) for m in call.messages]).encode())
+    return (call.task_id, call.member, call.test_index, call.sample, call.attempt, call.model,
+            call.prompt_tokens, call.completion_tokens, call.seconds, call.cost, int(call.cached), call.outcome,
+            call.detail, messages, zlib.compress(call.reply.encode()))
+
+
+def _call_from_row(row: tuple[Any, ...]) -> ModelCall:
+    values = dict(zip(_CALL_COLUMNS, row))
+    values["cached"] = bool(values["cached"])
+    values["messages"] = tuple(json.loads(zlib.decompress(values["messages"]).decode()))
+    values["reply"] = zlib.decompress(values["reply"]).decode("utf-8", "replace")
+    return ModelCall(**values)
 
 
 def settings_to_json(settings: RunSettings) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ._provenance import CodeVersion
 from ._settings import RunSettings
-from ._store import STORE_FILE, RunStore, Session
+from ._store import STORE_FILE, RunStore, Session, Usage
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,8 @@ class RunSummary:
     """The invocations that worked on the run."""
     code: CodeVersion | None = None
     """The code that created the run (None when unknown: a store older than version 2)."""
+    usage: Usage = Usage()
+    """What the run's model calls came to: tokens, cost, cache hits (zero without calls)."""
 
     @property
     def code_changes(self) -> tuple[Session, ...]:
@@ -110,6 +112,7 @@ def summarise(store: RunStore) -> RunSummary:
         seconds=seconds,
         sessions=store.sessions(),
         code=store.code,
+        usage=store.usage(),
     )
 
 

@@ -10,25 +10,29 @@ kills whatever the solver started once its task is over.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 import os
 import random
 import signal
 import sys
+import threading
 import time
 import traceback
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
 import numpy as np
 
-from ..solvers import MAX_ATTEMPTS, Attempt, Solver, SolveContext, SolverError
+from ..solvers import (MAX_ATTEMPTS, Attempt, Budget, CallLog, CostCapReached, Solver, SolveContext, SolverError,
+                       is_async)
 from ..task import Grid, Task
 from . import _memory, _tree
 from ._checks import InvalidAttempt, capped_metadata, checked_attempts
-from ._protocol import Ready, SetupFailed, WorkerSetup
+from ._protocol import CallMade, Ready, SetupFailed, SpendUpdate, WorkerSetup
 from ._results import Status, TaskResult
 
 MAX_ERROR_CHARS = 20_000
@@ -38,19 +42,29 @@ class PredictionError(Exception):
     """The solver returned something that is not a prediction for this task."""
 
 
-def solve_one(solver: Solver, task: Task, seed: int, time_limit: float | None, margin: float) -> TaskResult:
-    """Run the solver on one task, turning every failure into a TaskResult (never raises)."""
-    context = SolveContext(
+def make_context(task: Task, seed: int, time_limit: float | None, margin: float,
+                 calls: CallLog | None = None) -> SolveContext:
+    """The context a solver gets for one task: its seed, deadline and call log."""
+    return SolveContext(
         seed=seed,
         deadline=time.monotonic() + time_limit - margin if time_limit is not None else None,
         time_limit=time_limit,
         task_id=task.id,
+        calls=calls if calls is not None else CallLog(task.id),
     )
+
+
+def solve_one(solver: Solver, task: Task, seed: int, time_limit: float | None, margin: float,
+              calls: CallLog | None = None) -> TaskResult:
+    """Run the solver on one task, turning every failure into a TaskResult (never raises)."""
+    context = make_context(task, seed, time_limit, margin, calls)
     _seed_globals(seed, task.id)
     _memory.reset_peak()
     start = time.perf_counter()
     try:
         prediction = solver.solve(task, context)
+        if inspect.isawaitable(prediction):  # a plain function that returned a coroutine
+            prediction = asyncio.run(_awaited(prediction))
         seconds = time.perf_counter() - start
         if time_limit is not None and seconds > time_limit:
             return _failed(task, Status.TIMEOUT, seconds,
@@ -59,6 +73,8 @@ def solve_one(solver: Solver, task: Task, seed: int, time_limit: float | None, m
     except MemoryError:
         seconds = time.perf_counter() - start
         return _failed(task, Status.MEMORY, seconds, _traceback_text())
+    except CostCapReached as error:
+        return _failed(task, Status.STOPPED, time.perf_counter() - start, str(error))
     except PredictionError as error:
         return _failed(task, Status.ERROR, time.perf_counter() - start, f"bad prediction: {error}")
     except SystemExit as error:
@@ -102,6 +118,10 @@ def normalise_prediction(prediction: Any, num_test: int) -> tuple[tuple[Attempt,
         return checked_attempts(tuple(out))
     except InvalidAttempt as error:
         raise PredictionError(str(error)) from None
+
+
+async def _awaited(awaitable: Any) -> Any:
+    return await awaitable
 
 
 def _plain_metadata(metadata: Any) -> dict[str, Any]:
@@ -182,7 +202,13 @@ def serve(inbox: Connection, outbox: Connection) -> int:
                                     f"before solving anything ({rss:.0f} MiB)"))
             return 1
         _memory.limit_address_space(limit)
-    outbox.send(Ready(os.getpid(), rss))
+    send = _locked_sender(outbox)
+    budget = Budget(setup.max_cost, setup.spent)
+    concurrency = worker_concurrency(solver, setup.concurrency)
+    send(Ready(os.getpid(), rss, concurrency))
+    if is_async(solver):  # on an event loop, even one task at a time: a task past its limit is cancelled
+        from ._worker_async import serve_async
+        return asyncio.run(serve_async(solver, setup, inbox, send, budget))
     time_limit = setup.limits.time_limit
     margin = setup.limits.deadline_margin
     while True:
@@ -192,11 +218,34 @@ def serve(inbox: Connection, outbox: Connection) -> int:
             return 0
         if task is None:
             return 0
+        if isinstance(task, SpendUpdate):
+            budget.others = task.others
+            continue
         _reap_orphans()
-        result = solve_one(solver, task, setup.seed, time_limit, margin)
-        outbox.send(result)
+        calls = CallLog(task.id, budget, lambda call: send(CallMade(call)))
+        result = solve_one(solver, task, setup.seed, time_limit, margin, calls)
+        send(result)
         if result.status is Status.MEMORY:
             return 0  # the heap may be in a bad way: the harness starts a fresh worker
+
+
+def worker_concurrency(solver: Solver, asked: int) -> int:
+    """Tasks at once for this solver: `asked` for an async solver (capped by its own
+    `max_concurrency`, if it has one), one for a sync solver."""
+    if not is_async(solver):
+        return 1
+    cap = getattr(solver, "max_concurrency", None)
+    return max(1, min(asked, cap) if isinstance(cap, int) else asked)
+
+
+def _locked_sender(outbox: Connection) -> Callable[[object], None]:
+    """`send(message)` safe to call from several threads (a solver's helper threads may record calls)."""
+    lock = threading.Lock()
+
+    def send(message: object) -> None:
+        with lock:
+            outbox.send(message)
+    return send
 
 
 def main(argv: Sequence[str]) -> int:

@@ -55,6 +55,12 @@ def _scores(summary: RunSummary) -> str:
         rows.append(("Scores", "not scored: the test outputs are unknown"))
     rows += [("Statuses", ", ".join(f"{k} {v}" for k, v in summary.statuses.items()) or "none yet"),
              ("Time on tasks", f"{summary.seconds:.1f} s")]
+    usage = summary.usage
+    if usage.calls:  # a language-model solver: what its calls came to
+        rows += [("Model calls", f"{usage.calls} ({usage.cache_hits} from the cache, {usage.parse_failures} "
+                                 f"without a grid, {usage.errors} failed)"),
+                 ("Tokens", f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion"),
+                 ("Cost", f"${usage.cost:.4f}")]
     body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
     return f'<table id="scores">{body}</table>'
 

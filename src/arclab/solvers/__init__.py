@@ -15,14 +15,25 @@ from ._registry import (
     solver_spec,
     solver_target,
 )
-from ._types import MAX_ATTEMPTS, Attempt, Prediction, SolveContext, Solver
+from ._calls import CALL_OUTCOMES, Budget, CallLog, CostCapReached, ModelCall
+from ._prompt import PROMPT_FORMATS, Message, ParseFailure, PromptFormat, format_prompt, parse_grid, render_grid
+from ._types import MAX_ATTEMPTS, Attempt, Prediction, SolveContext, Solver, is_async, solve_now
 
 __all__ = [
     "Attempt",
     "BUILTIN_SOLVERS",
+    "Budget",
+    "CALL_OUTCOMES",
+    "CallLog",
+    "CostCapReached",
     "ENTRY_POINT_GROUP",
     "MAX_ATTEMPTS",
+    "Message",
+    "ModelCall",
+    "PROMPT_FORMATS",
+    "ParseFailure",
     "Prediction",
+    "PromptFormat",
     "SolveContext",
     "Solver",
     "SolverArgumentError",
@@ -31,9 +42,14 @@ __all__ = [
     "SolverSpec",
     "UnknownSolverError",
     "available_solvers",
+    "format_prompt",
+    "is_async",
     "load_factory",
     "make_solver",
     "parse_assignments",
+    "parse_grid",
+    "render_grid",
+    "solve_now",
     "solver_spec",
     "solver_target",
 ]

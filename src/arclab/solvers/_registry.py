@@ -27,6 +27,8 @@ BUILTIN_SOLVERS: Mapping[str, str] = types.MappingProxyType({
     "identity": "arclab.solvers.baselines:identity",
     "constant": "arclab.solvers.baselines:constant",
     "synth": "arclab.solvers.synth:synth",
+    "openai": "arclab.solvers.llm:openai",
+    "ensemble": "arclab.solvers.ensemble:ensemble",
 })
 """The solvers arclab ships, by name; each module is imported only when its solver is used."""
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import inspect
 import math
 import random
 import time
@@ -10,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from ..task import Grid, Task
+from ._calls import CallLog
 
 MAX_ATTEMPTS = 2
 """Attempts scored per test input; a solver may return more, the harness keeps the first two."""
@@ -41,6 +45,8 @@ class SolveContext:
     """Seconds allowed for this task (the deadline is a little earlier); None means no limit."""
     task_id: str = ""
     """The id of the task being solved (seeds `rng()`)."""
+    calls: CallLog = field(default_factory=CallLog)
+    """Where a solver that asks a language model records each call (see ModelCall)."""
 
     def rng(self) -> random.Random:
         """A fresh generator seeded from the seed and the task id: the same numbers in any process."""
@@ -59,8 +65,38 @@ class SolveContext:
 
 @runtime_checkable
 class Solver(Protocol):
-    """Anything with `solve(task, context) -> Prediction`."""
+    """Anything with `solve(task, context) -> Prediction`.
+
+    `solve` may be a coroutine function (`async def`): the harness then runs many tasks at once
+    in one worker (`--concurrency`), which suits solvers that wait on a server.
+    """
 
     def solve(self, task: Task, context: SolveContext) -> Prediction:
         """Attempts for each of `task.test` (whose outputs are None)."""
         ...
+
+
+def is_async(solver: Solver) -> bool:
+    """True when the solver's `solve` is a coroutine function."""
+    return inspect.iscoroutinefunction(getattr(solver, "solve", None))
+
+
+def solve_now(solver: Solver, task: Task, context: SolveContext) -> Prediction:
+    """Call `solver.solve` and wait for it, whether it is async or not.
+
+    Where this thread already runs an event loop (a notebook, say), an async solver runs on a
+    fresh loop in another thread.
+    """
+    outcome: Any = solver.solve(task, context)
+    if not inspect.isawaitable(outcome):
+        return outcome  # type: ignore[no-any-return,unused-ignore]
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_await(outcome))  # type: ignore[no-any-return,unused-ignore]
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _await(outcome)).result()  # type: ignore[no-any-return,unused-ignore]
+
+
+async def _await(awaitable: Any) -> Any:
+    return await awaitable

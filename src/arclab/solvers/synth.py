@@ -1,4 +1,5 @@
-"""`synth`: program synthesis over the grid DSL; every attempt carries its program text.
+"""`synth`: program synthesis over the grid DSL; every attempt carries its program text and
+`train_exact: true` (its program is exact on every train pair, which an ensemble ranks first).
 
 The task is searched in several views (symmetries of the square, colours renamed by frequency);
 answers are voted across views. Every setting that changes a result is a named argument of the
@@ -68,7 +69,7 @@ def _valid(grid: np.ndarray) -> bool:
 def _attempt(answer: VotedAnswer, found: ViewSearch) -> Attempt:
     cost, program, strategy, view = min(answer.programs, key=lambda p: (p[0], p[3] != "identity"))
     metadata: dict[str, Any] = {
-        "program": str(program), "cost": cost, "strategy": strategy, "view": view,
+        "program": str(program), "train_exact": True, "cost": cost, "strategy": strategy, "view": view,
         "votes": len(answer.views), "programs": len(answer.programs),
         "evaluated": found.stats.evaluated, "views_run": len(found.views_run),
     }

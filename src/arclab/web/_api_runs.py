@@ -14,7 +14,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from ..harness import RunStore, RunSummary, StoreError, TaskChange, compare_runs, open_run, summarise
 from ..report import Outcome, attempt_views, error_line, outcome
 from ._catalogue import RunRef
-from ._models import AttemptOut, Comparison, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut, TaskInRun
+from ._models import (AttemptOut, CallOut, Comparison, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut, TaskInRun,
+                      UsageOut)
 from ._params import ID_PATTERN, INVALID, RunId, SourceId, TaskId, catalogue, not_found
 
 RunQuery = Annotated[str, Query(pattern=ID_PATTERN, description="A run id from /api/runs")]
@@ -48,7 +49,16 @@ def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
         scored=summary.scored, per_output=summary.per_output if summary.scored else None,
         per_task=summary.per_task if summary.scored else None, tasks_solved=summary.tasks_solved,
         outputs_solved=summary.outputs_solved, num_outputs=summary.num_outputs, statuses=summary.statuses,
-        seconds=summary.seconds, code=summary.code_line())
+        seconds=summary.seconds, code=summary.code_line(), usage=_usage(summary))
+
+
+def _usage(summary: RunSummary) -> UsageOut | None:
+    usage = summary.usage
+    if not usage.calls:
+        return None
+    return UsageOut(calls=usage.calls, prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
+                    cost=usage.cost, cache_hits=usage.cache_hits, parse_failures=usage.parse_failures,
+                    errors=usage.errors)
 
 
 @router.get("/runs", response_model=list[RunInfo], summary="The runs this app serves, with their scores")
@@ -117,6 +127,21 @@ def get_run_task(request: Request, run_id: RunId, task_id: TaskId) -> RunTaskDet
         outcome=outcome(result), status=str(result.status) if result else "pending",
         seconds=result.seconds if result else None, peak_memory_mb=result.peak_memory_mb if result else None,
         error=result.error if result else "", tests=tests)
+
+
+@router.get("/runs/{run_id}/tasks/{task_id}/calls", response_model=list[CallOut], responses=NOT_FOUND,
+            summary="The model calls made for one task in a run: prompts, raw replies, tokens, cost")
+def get_run_task_calls(request: Request, run_id: RunId, task_id: TaskId) -> list[CallOut]:
+    ref = _ref(request, run_id)
+    with _store(ref) as store:
+        planned = any(p.task_id == task_id for p in store.plan())
+        calls = store.calls(task_id)
+    if not planned and not calls:
+        raise HTTPException(404, f"no task {task_id!r} in run {run_id}")
+    return [CallOut(test_index=c.test_index, sample=c.sample, attempt=c.attempt, member=c.member, model=c.model,
+                    prompt_tokens=c.prompt_tokens, completion_tokens=c.completion_tokens, seconds=c.seconds,
+                    cost=c.cost, cached=c.cached, outcome=c.outcome, detail=c.detail,
+                    messages=[dict(m) for m in c.messages], reply=c.reply) for c in calls]
 
 
 @router.get("/sources/{source_id}/tasks/{task_id}/runs", response_model=list[TaskInRun], responses=NOT_FOUND,

@@ -102,6 +102,37 @@ class Problem(BaseModel):
 
 
 
+class UsageOut(BaseModel):
+    """What a run's model calls came to."""
+
+    calls: int = Field(description="Requests recorded (cache hits and failed tries included)")
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float = Field(description="US dollars")
+    cache_hits: int
+    parse_failures: int
+    errors: int
+
+
+class CallOut(BaseModel):
+    """One request a solver made to a language model: the prompt, the raw reply and its accounting."""
+
+    test_index: int
+    sample: int
+    attempt: int = Field(description="Which try of the request (retries count up from 0)")
+    member: str = Field(description="The ensemble member that made it ('' outside an ensemble)")
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+    cost: float = Field(description="US dollars (0 for a cache hit)")
+    cached: bool
+    outcome: str = Field(description="ok, parse_failure, error or cancelled")
+    detail: str = Field(description="Why it was not ok")
+    messages: list[dict[str, str]] = Field(description="The chat messages sent")
+    reply: str = Field(description="The model's raw reply")
+
+
 class RunInfo(BaseModel):
     """A run: its solver, its source, and its scores so far."""
 
@@ -126,6 +157,7 @@ class RunInfo(BaseModel):
     seconds: float
     code: str = Field(default="", description="The code the run recorded, in one line: arclab version, git "
                                                "commit (+dirty), source hashes, Python; sessions that ran other code")
+    usage: UsageOut | None = Field(default=None, description="Tokens and cost of its model calls (null: none)")
 
 
 class RunTaskRow(BaseModel):

@@ -20,6 +20,13 @@
     }
     rows.push(["Statuses", Object.keys(run.statuses).map(function (k) { return k + " " + run.statuses[k]; }).join(", ")],
               ["Time on tasks", run.seconds.toFixed(1) + " s"], ["Code", run.code || "unknown"]);
+    if (run.usage) {
+      const u = run.usage;
+      rows.push(["Model calls", u.calls + " (" + u.cache_hits + " from the cache, " + u.parse_failures +
+                 " without a grid, " + u.errors + " failed)"],
+                ["Tokens", u.prompt_tokens + " prompt + " + u.completion_tokens + " completion"],
+                ["Cost", "$" + u.cost.toFixed(4)]);
+    }
     return h("table", { id: "scores" }, ...rows.map(function (r) { return h("tr", {}, h("th", {}, r[0]), h("td", {}, r[1])); }));
   }
 
@@ -102,9 +109,27 @@
         reveal.addEventListener("click", function () {
           api(taskPath + "/outputs").then(function (o) { draw(o.outputs); reveal.disabled = true; });
         });
+        return api("/runs/" + enc(p.run) + "/tasks/" + enc(p.task) + "/calls").then(function (calls) {
+          if (calls.length) main.appendChild(modelCalls(calls));
+        });
       });
     });
   };
+
+  // The prompts and raw replies of a task's model calls, one folded block per call.
+  function modelCalls(calls) {
+    const box = h("div", { id: "calls" }, h("h2", {}, "Model calls (" + calls.length + ")"));
+    calls.forEach(function (c, n) {
+      const head = "test " + c.test_index + " · sample " + c.sample + (c.attempt ? " · try " + (c.attempt + 1) : "") +
+        (c.member ? " · " + c.member : "") + " · " + c.model + " · " + c.outcome + (c.detail ? " (" + c.detail + ")" : "") +
+        " · " + c.prompt_tokens + "+" + c.completion_tokens + " tokens · $" + c.cost.toFixed(4) + " · " +
+        (c.cached ? "from the cache" : c.seconds.toFixed(2) + " s");
+      box.appendChild(h("details", { class: "call", "data-call": n, "data-outcome": c.outcome }, h("summary", {}, head),
+        ...c.messages.map(function (m) { return h("div", {}, h("div", { class: "muted" }, m.role), h("pre", { class: "program" }, m.content)); }),
+        h("div", {}, h("div", { class: "muted" }, "reply"), h("pre", { class: "program reply" }, c.reply))));
+    });
+    return box;
+  }
 
   function changeList(title, id, changes, a, b) {
     const box = h("div", { id: id }, h("h2", {}, title + " (" + changes.length + ")"));
