@@ -15,6 +15,7 @@ from ._registry import (
     solver_spec,
     solver_target,
 )
+from ._prompt import PROMPT_FORMATS, Message, ParseFailure, PromptFormat, format_prompt, parse_grid, render_grid
 from ._types import MAX_ATTEMPTS, Attempt, Prediction, SolveContext, Solver
 
 __all__ = [
@@ -22,7 +23,11 @@ __all__ = [
     "BUILTIN_SOLVERS",
     "ENTRY_POINT_GROUP",
     "MAX_ATTEMPTS",
+    "Message",
+    "PROMPT_FORMATS",
+    "ParseFailure",
     "Prediction",
+    "PromptFormat",
     "SolveContext",
     "Solver",
     "SolverArgumentError",
@@ -31,9 +36,12 @@ __all__ = [
     "SolverSpec",
     "UnknownSolverError",
     "available_solvers",
+    "format_prompt",
     "load_factory",
     "make_solver",
     "parse_assignments",
+    "parse_grid",
+    "render_grid",
     "solver_spec",
     "solver_target",
 ]
