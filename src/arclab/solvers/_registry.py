@@ -27,6 +27,7 @@ BUILTIN_SOLVERS: Mapping[str, str] = types.MappingProxyType({
     "identity": "arclab.solvers.baselines:identity",
     "constant": "arclab.solvers.baselines:constant",
     "synth": "arclab.solvers.synth:synth",
+    "hf": "arclab.solvers.hf:hf",
 })
 """The solvers arclab ships, by name; each module is imported only when its solver is used."""
 
