@@ -9,6 +9,7 @@ torch and transformers are imported only when the solver is built (`pip install 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -19,7 +20,7 @@ from ._types import MAX_ATTEMPTS, Attempt, Prediction, SolveContext
 from ._votes import Candidate, LabelledView, labelled_views, vote
 
 if TYPE_CHECKING:
-    from ._hf_model import LocalModel
+    from ._hf_model import LocalModel, Reply
 
 AUTO_TOKENS_FACTOR = 2
 """With max_new_tokens=None, a reply may take this many times the tokens of the largest grid shown."""
@@ -128,7 +129,7 @@ def _share_of_time(context: SolveContext, inputs_left: int) -> float | None:
     return now + max(0.0, context.deadline - now) / inputs_left
 
 
-def _record(tally: _Tally, labelled: LabelledView, replies: Any, seconds: float) -> None:
+def _record(tally: _Tally, labelled: LabelledView, replies: Sequence[Reply], seconds: float) -> None:
     tally.views_asked += 1
     tally.seconds += seconds
     tally.slowest = max(tally.slowest, seconds)
