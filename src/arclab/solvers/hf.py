@@ -17,7 +17,7 @@ from ..task import SYMMETRIES, ColourOrder, Grid, Task
 from ._prompt import PROMPT_FORMATS, ParseFailure, PromptFormat, format_prompt, parse_grid, render_grid
 from ._registry import SolverArgumentError, SolverLoadError
 from ._types import MAX_ATTEMPTS, Attempt, Prediction, SolveContext
-from ._votes import Candidate, LabelledView, labelled_views, vote
+from ._augment import Candidate, LabelledView, labelled_views, vote
 
 if TYPE_CHECKING:
     from ._hf_model import LocalModel, Reply
