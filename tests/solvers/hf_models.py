@@ -19,9 +19,15 @@ CHARS = FLAT_DIGIT + "".join(c for c in string.digits + string.ascii_letters + s
 SPECIALS = ("<unk>", "<s>", "</s>", "<pad>")
 CHAT_TEMPLATE = ("{% for m in messages %}<{{ m['role'] }}>\n{{ m['content'] }}\n{% endfor %}"
                  "{% if add_generation_prompt %}<assistant>\n{% endif %}")
+"""Each message as '<role>' then its text; the reply follows '<assistant>'."""
+USER_ONLY_TEMPLATE = ("{% for m in messages %}{% if m['role'] != 'user' %}"
+                      "{{ raise_exception('only user turns here') }}{% endif %}[INST]{{ m['content'] }}[/INST]"
+                      "{% endfor %}")
+"""Like some Mistral templates: no system turn allowed."""
 
 
-def save_tiny_model(directory: Path, *, flat: bool = False, seed: int = 0, chat_template: bool = True) -> Path:
+def save_tiny_model(directory: Path, *, flat: bool = False, seed: int = 0,
+                    chat_template: str | None = CHAT_TEMPLATE) -> Path:
     """Write a tiny random Llama and its character tokenizer to `directory`; return it."""
     import torch
     from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers
@@ -33,8 +39,8 @@ def save_tiny_model(directory: Path, *, flat: bool = False, seed: int = 0, chat_
     core.decoder = decoders.Fuse()
     tokenizer = PreTrainedTokenizerFast(tokenizer_object=core, unk_token="<unk>", bos_token="<s>",
                                         eos_token="</s>", pad_token="<pad>")
-    if chat_template:
-        tokenizer.chat_template = CHAT_TEMPLATE
+    if chat_template is not None:
+        tokenizer.chat_template = chat_template
     config = LlamaConfig(vocab_size=len(vocab), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
                          num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=4096,
                          bos_token_id=vocab["<s>"], eos_token_id=vocab["</s>"], pad_token_id=vocab["<pad>"],

@@ -15,12 +15,12 @@ import pytest
 
 from arclab.cli import main
 from arclab.harness import Status, open_run
-from arclab.solvers import SolveContext, SolverArgumentError, SolverLoadError, make_solver
+from arclab.solvers import SolveContext, SolverArgumentError, SolverLoadError, format_prompt, make_solver
 from arclab.task import Example, Grid, Task
 
 os.environ["HF_HUB_OFFLINE"] = "1"  # nothing may be fetched from a hub (read when huggingface_hub is imported)
 pytest.importorskip("transformers", reason="the hf extra is not installed (pip install -e '.[hf]')")
-from hf_models import FLAT_DIGIT, save_tiny_model  # noqa: E402  (needs torch)
+from hf_models import FLAT_DIGIT, USER_ONLY_TEMPLATE, save_tiny_model  # noqa: E402  (needs torch)
 FLAT = int(FLAT_DIGIT)
 TASK = Task("t1", (Example(Grid([[7, 7, 7, 7], [7, 3, 3, 3], [8, 8, 1, 4]]), Grid([[6, 7], [7, 7]])),),
             (Example(Grid([[7, 3], [3, 3]])),))
@@ -29,14 +29,15 @@ TASK = Task("t1", (Example(Grid([[7, 7, 7, 7], [7, 3, 3, 3], [8, 8, 1, 4]]), Gri
 
 @pytest.fixture(scope="session")
 def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A random tiny Llama, a 'flat' one whose greedy replies are all FLAT_DIGIT, and a flat one
-    without a chat template."""
+    """A random tiny Llama, a 'flat' one whose greedy replies are all FLAT_DIGIT, and flat ones
+    without a chat template and with one that refuses a system turn."""
     from huggingface_hub import constants
 
     assert constants.HF_HUB_OFFLINE, "huggingface_hub was imported before HF_HUB_OFFLINE was set"
     root = tmp_path_factory.mktemp("hf-models")
     return {"random": save_tiny_model(root / "random"), "flat": save_tiny_model(root / "flat", flat=True),
-            "plain": save_tiny_model(root / "plain", flat=True, chat_template=False)}
+            "plain": save_tiny_model(root / "plain", flat=True, chat_template=None),
+            "user-only": save_tiny_model(root / "user-only", flat=True, chat_template=USER_ONLY_TEMPLATE)}
 
 
 def _context(deadline: float | None = None) -> SolveContext:
@@ -66,14 +67,17 @@ def test_colour_renamed_views_are_mapped_back(models: dict[str, Path]) -> None:
     assert [a.metadata["views"] for a in attempts] == [["identity"], ["identity+frequency"]]
 
 
-def test_no_chat_template_means_a_plain_prompt(models: dict[str, Path]) -> None:
+def test_chat_templates_and_plain_prompts(models: dict[str, Path]) -> None:
     plain = make_solver("hf", model=str(models["plain"]), max_new_tokens=2, views=1, threads=1)
     forced = make_solver("hf", model=str(models["flat"]), max_new_tokens=2, views=1, template="plain", threads=1)
     chat = make_solver("hf", model=str(models["flat"]), max_new_tokens=2, views=1, threads=1)
     assert not plain.model.uses_chat_template and not forced.model.uses_chat_template
     assert chat.model.uses_chat_template
-    for solver in (plain, forced, chat):
+    user_only = make_solver("hf", model=str(models["user-only"]), max_new_tokens=2, views=1, threads=1)
+    for solver in (plain, forced, chat, user_only):
         assert [a.grid for a in solver.solve(TASK, _context())[0]] == [Grid([[FLAT, FLAT]])]
+    prompt = user_only.model.tokenizer.decode(user_only.model.encode(format_prompt(TASK, 0))[0])
+    assert prompt.startswith("[INST]You solve ARC-AGI puzzles.") and prompt.count("[INST]") == 1
 
 
 def test_nonsense_is_counted_never_fatal(models: dict[str, Path]) -> None:
