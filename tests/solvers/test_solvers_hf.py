@@ -44,8 +44,9 @@ def _context(deadline: float | None = None) -> SolveContext:
     return SolveContext(seed=0, deadline=deadline, time_limit=None, task_id=TASK.id)
 
 
-def test_answers_from_every_symmetry_are_restored_and_voted(models: dict[str, Path]) -> None:
-    solver = make_solver("hf", model=str(models["flat"]), max_new_tokens=6, threads=1)
+@pytest.mark.parametrize("batch", [1, 3])
+def test_answers_from_every_symmetry_are_restored_and_voted(models: dict[str, Path], batch: int) -> None:
+    solver = make_solver("hf", model=str(models["flat"]), max_new_tokens=6, batch=batch, threads=1)
     (attempts,) = solver.solve(TASK, _context())
     row, column = Grid([[FLAT] * 6]), Grid([[FLAT]] * 6)
     assert [a.grid for a in attempts] == [row, column]  # a row in the view's frame is a column after rot90
@@ -76,7 +77,7 @@ def test_chat_templates_and_plain_prompts(models: dict[str, Path]) -> None:
     user_only = make_solver("hf", model=str(models["user-only"]), max_new_tokens=2, views=1, threads=1)
     for solver in (plain, forced, chat, user_only):
         assert [a.grid for a in solver.solve(TASK, _context())[0]] == [Grid([[FLAT, FLAT]])]
-    prompt = user_only.model.tokenizer.decode(user_only.model.encode(format_prompt(TASK, 0))[0])
+    prompt = user_only.model.tokenizer.decode(user_only.model.encode([format_prompt(TASK, 0)]).ids[0])
     assert prompt.startswith("[INST]You solve ARC-AGI puzzles.") and prompt.count("[INST]") == 1
 
 
@@ -84,7 +85,7 @@ def test_nonsense_is_counted_never_fatal(models: dict[str, Path]) -> None:
     too_wide = make_solver("hf", model=str(models["flat"]), max_new_tokens=31, views=2, threads=1)
     assert too_wide.solve(TASK, _context()) == ((),)  # a 1x31 reply is no grid: no attempts
     solver = make_solver("hf", model=str(models["random"]), temperature=1.0, samples=8, max_new_tokens=6,
-                         threads=1)
+                         batch=3, threads=1)
     for seed in range(5):  # a random model's replies parse now and then
         (attempts,) = solver.solve(TASK, SolveContext(seed, None, None, TASK.id))
         if attempts:
@@ -100,9 +101,11 @@ def test_nonsense_is_counted_never_fatal(models: dict[str, Path]) -> None:
 def test_sampling_is_seeded_by_the_context(models: dict[str, Path]) -> None:
     solver = make_solver("hf", model=str(models["random"]), temperature=1.0, samples=4, views=2,
                          max_new_tokens=4, threads=1)
-    texts = [solver.model.generate(solver.model.encode([{"role": "user", "content": "1"}]), samples=4,
-                                   temperature=1.0, max_new_tokens=8, seed=seed, max_time=None)
+    prompts = solver.model.encode([[{"role": "user", "content": "1"}], [{"role": "user", "content": "12"}]])
+    assert prompts.mask.tolist()[0][0] == 0  # the shorter prompt is padded on the left
+    texts = [solver.model.generate(prompts, samples=4, temperature=1.0, max_new_tokens=8, seed=seed, max_time=None)
              for seed in (1, 1, 2)]
+    assert [len(group) for group in texts[0]] == [4, 4]
     assert texts[0] == texts[1] != texts[2]
     assert solver.solve(TASK, _context()) == solver.solve(TASK, _context())
 

@@ -39,6 +39,16 @@ class ModelSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class Prompts:
+    """One or more prompts as token ids, left-padded to one length."""
+
+    ids: torch.Tensor
+    """Token ids, one row per prompt."""
+    mask: torch.Tensor
+    """1 where `ids` holds a real token, 0 on padding."""
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One generated continuation and what it cost."""
 
@@ -60,34 +70,37 @@ class LocalModel:
             torch.set_num_threads(settings.threads)
         self.tokenizer, self.model = _load(settings, self.device)
         self.uses_chat_template = settings.template == "auto" and bool(getattr(self.tokenizer, "chat_template", None))
-        pad = self.tokenizer.pad_token_id
-        self._pad = pad if pad is not None else self.tokenizer.eos_token_id
+        if self.tokenizer.pad_token_id is None:
+            self.tokenizer.pad_token = self.tokenizer.eos_token
+        self.tokenizer.padding_side = "left"  # prompts of a batch end together, where generation starts
+        self._pad = self.tokenizer.pad_token_id
 
     def count_tokens(self, text: str) -> int:
         """How many tokens `text` takes (no special tokens)."""
         return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
 
-    def encode(self, messages: Sequence[Message]) -> torch.Tensor:
-        """The prompt's token ids (1 x length): the chat template's text, else the messages joined."""
+    def encode(self, conversations: Sequence[Sequence[Message]]) -> Prompts:
+        """Token ids of each conversation (the chat template's text, else its messages joined), left-padded."""
         if self.uses_chat_template:
-            text = _chat_text(self.tokenizer, messages)
-            ids = self.tokenizer(text, add_special_tokens=False, return_tensors="pt")["input_ids"]
+            texts = [_chat_text(self.tokenizer, messages) for messages in conversations]
         else:
-            text = "\n\n".join(m["content"] for m in messages) + "\n"
-            ids = self.tokenizer(text, add_special_tokens=True, return_tensors="pt")["input_ids"]
-        return ids.to(self.device)  # type: ignore[no-any-return]
+            texts = ["\n\n".join(m["content"] for m in messages) + "\n" for messages in conversations]
+        batch = self.tokenizer(texts, add_special_tokens=not self.uses_chat_template, padding=len(texts) > 1,
+                               return_tensors="pt")
+        return Prompts(batch["input_ids"].to(self.device), batch["attention_mask"].to(self.device))
 
-    def generate(self, prompt: torch.Tensor, *, samples: int, temperature: float, max_new_tokens: int,
-                 seed: int, max_time: float | None) -> tuple[Reply, ...]:
-        """`samples` continuations of `prompt` (greedy when temperature is 0), stopped after `max_time` s."""
+    def generate(self, prompts: Prompts, *, samples: int, temperature: float, max_new_tokens: int,
+                 seed: int, max_time: float | None) -> tuple[tuple[Reply, ...], ...]:
+        """Per prompt, `samples` continuations (greedy when temperature is 0), cut off after `max_time` s."""
         torch.manual_seed(seed)  # transformers samples from torch's global generator; seeded per call
         config = self._config(samples, temperature, max_new_tokens, max_time)
         with torch.inference_mode():
-            out = self.model.generate(input_ids=prompt, attention_mask=torch.ones_like(prompt),
-                                      generation_config=config)
-        new = out[:, prompt.shape[1]:].tolist()
-        return tuple(Reply(self.tokenizer.decode(row, skip_special_tokens=True), int(prompt.shape[1]),
-                           _length_without_padding(row, self._pad)) for row in new)
+            out = self.model.generate(input_ids=prompts.ids, attention_mask=prompts.mask, generation_config=config)
+        rows = out[:, prompts.ids.shape[1]:].tolist()
+        lengths = prompts.mask.sum(dim=1).tolist()
+        replies = [Reply(self.tokenizer.decode(row, skip_special_tokens=True), int(lengths[i // samples]),
+                         _length_without_padding(row, self._pad)) for i, row in enumerate(rows)]
+        return tuple(tuple(replies[p * samples:(p + 1) * samples]) for p in range(len(lengths)))
 
     def _config(self, samples: int, temperature: float, max_new_tokens: int,
                 max_time: float | None) -> GenerationConfig:

@@ -44,6 +44,8 @@ class Generation:
     """Cap on a reply's tokens; None sizes it per prompt from the largest grid shown."""
     views: int
     """At most this many views per test input, the task as given first."""
+    batch: int
+    """Views asked in one generate call (padded together; faster on a GPU, coarser near the deadline)."""
     symmetries: tuple[str, ...]
     """Which symmetries of the square the views use."""
     colour_orders: tuple[ColourOrder, ...]
@@ -98,19 +100,25 @@ class HF:
     def _ask(self, task: Task, index: int, views: tuple[LabelledView, ...], deadline: float | None,
              seed: int) -> _Tally:
         tally = _Tally()
-        for number, labelled in enumerate(views):
+        size = self.generation.batch
+        for start in range(0, len(views), size):
             left = None if deadline is None else deadline - time.monotonic()
             if left is not None and (left <= 0 or (tally.views_asked and left < tally.slowest)):
-                tally.views_skipped = len(views) - number  # the next view would not finish in time
+                tally.views_skipped = len(views) - start  # the next batch would not finish in time
                 break
-            seen = labelled.view.apply_task(task)
-            prompt = self.model.encode(format_prompt(seen, index, self.generation.prompt_format))
-            start = time.monotonic()
-            replies = self.model.generate(prompt, samples=self.generation.samples,
+            batch = views[start:start + size]
+            seen = [labelled.view.apply_task(task) for labelled in batch]
+            prompts = self.model.encode([format_prompt(s, index, self.generation.prompt_format) for s in seen])
+            began = time.monotonic()
+            replies = self.model.generate(prompts, samples=self.generation.samples,
                                           temperature=self.generation.temperature,
-                                          max_new_tokens=self._max_new_tokens(seen, index),
-                                          seed=seed + number, max_time=left)
-            _record(tally, labelled, replies, time.monotonic() - start)
+                                          max_new_tokens=max(self._max_new_tokens(s, index) for s in seen),
+                                          seed=seed + start, max_time=left)
+            seconds = time.monotonic() - began
+            tally.seconds += seconds
+            tally.slowest = max(tally.slowest, seconds)
+            for labelled, group in zip(batch, replies):
+                _record(tally, labelled, group)
         return tally
 
     def _max_new_tokens(self, seen: Task, index: int) -> int:
@@ -129,10 +137,8 @@ def _share_of_time(context: SolveContext, inputs_left: int) -> float | None:
     return now + max(0.0, context.deadline - now) / inputs_left
 
 
-def _record(tally: _Tally, labelled: LabelledView, replies: Sequence[Reply], seconds: float) -> None:
+def _record(tally: _Tally, labelled: LabelledView, replies: Sequence[Reply]) -> None:
     tally.views_asked += 1
-    tally.seconds += seconds
-    tally.slowest = max(tally.slowest, seconds)
     for reply in replies:
         tally.replies += 1
         tally.prompt_tokens += reply.prompt_tokens
@@ -152,18 +158,19 @@ def _attempts(candidates: tuple[Candidate, ...], tally: _Tally) -> tuple[Attempt
 
 
 def hf(model: str, prompt_format: PromptFormat = "digits", temperature: float = 0.0, samples: int = 1,
-       max_new_tokens: int | None = None, views: int = 8, symmetries: str = "all",
+       max_new_tokens: int | None = None, views: int = 8, batch: int = 1, symmetries: str = "all",
        colour_orders: str = "none", device: str = "auto",
        dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto",
        template: Literal["auto", "plain"] = "auto", threads: int = 0, trust_remote_code: bool = False) -> HF:
     """A local transformers causal LM (a directory or a hub name) with test-time augmentation votes.
 
     `symmetries` and `colour_orders` are comma-separated names ('all' for every symmetry); the
-    first `views` of their combinations are asked, the task as given first. Greedy when
+    first `views` of their combinations are asked, the task as given first, `batch` views per
+    generate call. Greedy when
     `temperature` is 0; `samples` replies per view otherwise. `device='auto'` takes a GPU when
     torch sees one.
     """
-    generation = Generation(prompt_format, temperature, samples, max_new_tokens, views,
+    generation = Generation(prompt_format, temperature, samples, max_new_tokens, views, batch,
                             _names("symmetries", symmetries, SYMMETRIES),
                             _names("colour_orders", colour_orders, _COLOUR_ORDERS))  # type: ignore[arg-type]
     _check(generation, threads)
@@ -201,6 +208,8 @@ def _check(generation: Generation, threads: int) -> None:
         problems.append(f"max_new_tokens={generation.max_new_tokens} must be at least 1")
     if generation.views < 1:
         problems.append(f"views={generation.views} must be at least 1")
+    if generation.batch < 1:
+        problems.append(f"batch={generation.batch} must be at least 1")
     if threads < 0:
         problems.append(f"threads={threads} is negative")
     if problems:
