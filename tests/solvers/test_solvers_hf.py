@@ -17,10 +17,11 @@ from arclab.cli import main
 from arclab.harness import Status, open_run
 from arclab.solvers import SolveContext, SolverArgumentError, SolverLoadError, format_prompt, make_solver
 from arclab.task import Example, Grid, Task
+from hf_models import FLAT_DIGIT, USER_ONLY_TEMPLATE, save_tiny_model
 
 os.environ["HF_HUB_OFFLINE"] = "1"  # nothing may be fetched from a hub (read when huggingface_hub is imported)
 pytest.importorskip("transformers", reason="the hf extra is not installed (pip install -e '.[hf]')")
-from hf_models import FLAT_DIGIT, USER_ONLY_TEMPLATE, save_tiny_model  # noqa: E402  (needs torch)
+
 FLAT = int(FLAT_DIGIT)
 TASK = Task("t1", (Example(Grid([[7, 7, 7, 7], [7, 3, 3, 3], [8, 8, 1, 4]]), Grid([[6, 7], [7, 7]])),),
             (Example(Grid([[7, 3], [3, 3]])),))

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from ..task import SYMMETRIES, ColourOrder, Grid, Task
+from ._augment import Candidate, LabelledView, labelled_views, vote
 from ._prompt import PROMPT_FORMATS, ParseFailure, PromptFormat, format_prompt, parse_grid, render_grid
 from ._registry import SolverArgumentError, SolverLoadError
 from ._types import MAX_ATTEMPTS, Attempt, Prediction, SolveContext
-from ._augment import Candidate, LabelledView, labelled_views, vote
 
 if TYPE_CHECKING:
     from ._hf_model import LocalModel, Reply
@@ -117,7 +117,7 @@ class HF:
             seconds = time.monotonic() - began
             tally.seconds += seconds
             tally.slowest = max(tally.slowest, seconds)
-            for labelled, group in zip(batch, replies):
+            for labelled, group in zip(batch, replies, strict=True):
                 _record(tally, labelled, group)
         return tally
 
