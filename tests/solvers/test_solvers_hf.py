@@ -62,7 +62,7 @@ def test_answers_from_every_symmetry_are_restored_and_voted(models: dict[str, Pa
 
 def test_colour_renamed_views_are_mapped_back(models: dict[str, Path]) -> None:
     solver = make_solver("hf", model=str(models["flat"]), max_new_tokens=3, symmetries="identity",
-                         colour_orders="none,frequency", threads=1)
+                         colour_orders="none,frequency", format="json", threads=1)
     (attempts,) = solver.solve(TASK, _context())
     # the renamed view calls colour 6 "5": its reply of 5s means 6s in the task's own colours
     assert [a.grid for a in attempts] == [Grid([[FLAT] * 3]), Grid([[6] * 3])]
@@ -123,6 +123,7 @@ def test_the_deadline_is_respected(models: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     ({"samples": 3}, "samples=3 needs temperature > 0"),
+    ({"format": "yaml"}, "format='yaml' is not one of digits, spaced, json"),
     ({"symmetries": "rot90,spin"}, "symmetries='rot90,spin' names spin"),
     ({"colour_orders": "rainbow"}, "colour_orders='rainbow' names rainbow"),
     ({"views": 0}, "views=0 must be at least 1"),

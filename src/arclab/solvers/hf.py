@@ -157,7 +157,7 @@ def _attempts(candidates: tuple[Candidate, ...], tally: _Tally) -> tuple[Attempt
                  for c in candidates[:MAX_ATTEMPTS])
 
 
-def hf(model: str, prompt_format: PromptFormat = "digits", temperature: float = 0.0, samples: int = 1,
+def hf(model: str, format: PromptFormat = "digits", temperature: float = 0.0, samples: int = 1,
        max_new_tokens: int | None = None, views: int = 8, batch: int = 1, symmetries: str = "all",
        colour_orders: str = "none", device: str = "auto",
        dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto",
@@ -170,7 +170,7 @@ def hf(model: str, prompt_format: PromptFormat = "digits", temperature: float = 
     `temperature` is 0; `samples` replies per view otherwise. `device='auto'` takes a GPU when
     torch sees one.
     """
-    generation = Generation(prompt_format, temperature, samples, max_new_tokens, views, batch,
+    generation = Generation(format, temperature, samples, max_new_tokens, views, batch,
                             _names("symmetries", symmetries, SYMMETRIES),
                             _names("colour_orders", colour_orders, _COLOUR_ORDERS))  # type: ignore[arg-type]
     _check(generation, threads)
@@ -197,7 +197,7 @@ def _names(key: str, value: str, known: tuple[str, ...]) -> tuple[str, ...]:
 def _check(generation: Generation, threads: int) -> None:
     problems = []
     if generation.prompt_format not in PROMPT_FORMATS:
-        problems.append(f"prompt_format={generation.prompt_format!r} is not one of {', '.join(PROMPT_FORMATS)}")
+        problems.append(f"format={generation.prompt_format!r} is not one of {', '.join(PROMPT_FORMATS)}")
     if generation.temperature < 0:
         problems.append(f"temperature={generation.temperature:g} is negative")
     if generation.samples < 1:
