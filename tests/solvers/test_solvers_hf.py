@@ -21,6 +21,7 @@ from hf_models import FLAT_DIGIT, USER_ONLY_TEMPLATE, save_tiny_model
 
 os.environ["HF_HUB_OFFLINE"] = "1"  # nothing may be fetched from a hub (read when huggingface_hub is imported)
 pytest.importorskip("transformers", reason="the hf extra is not installed (pip install -e '.[hf]')")
+import torch  # noqa: E402
 
 FLAT = int(FLAT_DIGIT)
 TASK = Task("t1", (Example(Grid([[7, 7, 7, 7], [7, 3, 3, 3], [8, 8, 1, 4]]), Grid([[6, 7], [7, 7]])),),
@@ -75,6 +76,7 @@ def test_chat_templates_and_plain_prompts(models: dict[str, Path]) -> None:
     chat = make_solver("hf", model=str(models["flat"]), max_new_tokens=2, views=1, threads=1)
     assert not plain.model.uses_chat_template and not forced.model.uses_chat_template
     assert chat.model.uses_chat_template
+    assert chat.model.device.type == ("cuda" if torch.cuda.is_available() else "cpu")  # device='auto'
     user_only = make_solver("hf", model=str(models["user-only"]), max_new_tokens=2, views=1, threads=1)
     for solver in (plain, forced, chat, user_only):
         assert [a.grid for a in solver.solve(TASK, _context())[0]] == [Grid([[FLAT, FLAT]])]
@@ -163,6 +165,8 @@ def test_a_whole_run_through_arclab_eval(tmp_path: Path, models: dict[str, Path]
         assert main(["eval", str(tasks), "--solver", "hf", *settings, "--out", str(tmp_path / name),
                      "--workers", "1", "--time-limit", "120", "--quiet"]) == 0
     capsys.readouterr()
+    recorded = open_run(tmp_path / "flat").settings.solver_args  # every setting, defaults included
+    assert recorded["views"] == 4 and recorded["symmetries"] == "all" and recorded["temperature"] == 0.0
     flat = open_run(tmp_path / "flat").results()
     assert [r.status for r in flat] == [Status.OK, Status.OK]
     for result in flat:
