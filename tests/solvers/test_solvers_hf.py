@@ -87,15 +87,15 @@ def test_chat_templates_and_plain_prompts(models: dict[str, Path]) -> None:
 def test_nonsense_is_counted_never_fatal(models: dict[str, Path]) -> None:
     too_wide = make_solver("hf", model=str(models["flat"]), max_new_tokens=31, views=2, threads=1)
     assert too_wide.solve(TASK, _context()) == ((),)  # a 1x31 reply is no grid: no attempts
-    solver = make_solver("hf", model=str(models["random"]), temperature=1.0, samples=8, max_new_tokens=6,
+    solver = make_solver("hf", model=str(models["random"]), temperature=1.5, samples=8, max_new_tokens=2,
                          batch=3, threads=1)
-    for seed in range(5):  # a random model's replies parse now and then
+    for seed in range(5):  # a random model's short replies are now and then a digit or two
         (attempts,) = solver.solve(TASK, SolveContext(seed, None, None, TASK.id))
         if attempts:
             break
     assert attempts, "no reply of the random model parsed in 5 tries"
     usage = attempts[0].metadata["test_input"]
-    assert usage["replies"] == 64 and usage["completion_tokens"] <= 64 * 6
+    assert usage["replies"] == 64 and usage["completion_tokens"] <= 64 * 2
     assert 0 < usage["parse_failures"] <= 64 - sum(a.metadata["votes"] for a in attempts)
     assert usage["last_parse_failure"]
     assert all(isinstance(a.grid, Grid) for a in attempts)
