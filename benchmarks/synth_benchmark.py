@@ -449,6 +449,10 @@ def eval_command(args: argparse.Namespace) -> list[str]:
                "--workers", str(args.workers), "--out", args.out]
     if args.limit:
         command += ["--limit", str(args.limit)]
+    for other in args.exclude:
+        command += ["--exclude", other]
+    for setting in args.solver_args:
+        command += ["-S", setting]
     return command
 
 
@@ -460,6 +464,10 @@ def reproduce_command(args: argparse.Namespace) -> str:
              "--out", args.out]
     if args.limit:
         words += ["--limit", str(args.limit)]
+    for other in args.exclude:
+        words += ["--exclude", other]
+    for setting in args.solver_args:
+        words += ["-S", setting]
     results = os.path.relpath(args.results) if not os.path.relpath(args.results).startswith("..") else args.results
     return shlex.join([*words, "--results", str(results)])
 
@@ -505,6 +513,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", metavar="DIR",
                         help="run directory (default runs/bench/synth-<dataset>-<S>s-<N>w[-first<L>])")
     parser.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N tasks")
+    parser.add_argument("--exclude", action="append", default=[], metavar="OTHER_SOURCE",
+                        help="skip tasks sharing an example with this source (repeatable; see arclab eval)")
+    parser.add_argument("-S", dest="solver_args", action="append", default=[], metavar="KEY=VALUE",
+                        help="a synth setting (repeatable)")
     parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS, metavar="FILE",
                         help="Markdown file the section is appended to (default benchmarks/RESULTS.md)")
     args = parser.parse_args(argv)
@@ -565,7 +577,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     check = recheck(tasks, results)
     source = f"{settings.source_name} ({settings.source_version})" if settings.source_version else settings.source_name
     heading = (f"synth on {settings.source_name} (time limit {args.time_limit:g} s, {args.workers} worker"
-               f"{'s' if args.workers != 1 else ''}" + (f", first {args.limit} tasks" if args.limit else "") + ")")
+               f"{'s' if args.workers != 1 else ''}" + (f", first {args.limit} tasks" if args.limit else "")
+               + "".join(f", minus {other}" for other in args.exclude)
+               + "".join(f", -S {setting}" for setting in args.solver_args) + ")")
     report = Report(
         heading=heading, date=date, machine=machine(), code_before=before, code_after=after,
         command=reproduce_command(args),

@@ -151,3 +151,10 @@ def test_help(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
         bench.parse_args(["--help"])
     assert exit.value.code == 0
     assert "resumed" in capsys.readouterr().out
+
+
+def test_exclude_and_settings_reach_the_eval_command(bench: ModuleType) -> None:
+    args = bench.parse_args(["arc-agi-2/training", "--exclude", "arc-agi-1/training", "-S", "symmetries=none"])
+    command = bench.eval_command(args)
+    assert command[-4:] == ["--exclude", "arc-agi-1/training", "-S", "symmetries=none"]
+    assert "--exclude arc-agi-1/training -S symmetries=none" in bench.reproduce_command(args)

@@ -15,6 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,15 +77,14 @@ def write_demo_runs(root: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    runs = write_demo_runs(tmp_path_factory.mktemp("runs"))
-    catalogue = Catalogue.build(["arc-agi-1/training"], [runs], named=False)
+@contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """Serve `app` on a free loopback port in a thread; its URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(catalogue), log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -93,7 +93,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             pytest.fail("the app did not start")
         time.sleep(0.02)
     try:
-        yield Served(f"http://127.0.0.1:{port}", runs)
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -101,43 +101,97 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
-def browser_context(served: Served, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    executable = chromium_path()
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    runs = write_demo_runs(tmp_path_factory.mktemp("runs"))
+    catalogue = Catalogue.build(["arc-agi-1/training"], [runs], named=False)
+    with serve(create_app(catalogue)) as url:
+        yield Served(url, runs)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Any]:
+    """Playwright, started once for the session (it can be started only once at a time per thread)."""
+    chromium_path()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("the playwright package is not installed (pip install -e '.[dev]')")
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 860}, device_scale_factor=1)
-        context.set_default_timeout(10_000)
-
-        def guard(route: Any) -> None:
-            url = route.request.url
-            if url.startswith((served.url + "/", "data:", "file://")):
-                route.continue_()
-            else:
-                served.blocked.append(url)
-                route.abort()
-
-        context.route("**/*", guard)
-        try:
-            yield context
-        finally:
-            context.close()
+        yield playwright
 
 
-@pytest.fixture()
-def page(browser_context: Any, served: Served) -> Iterator[Any]:
-    page = browser_context.new_page()
+@contextmanager
+def open_browser(playwright: Any, profile: Path, served: Served) -> Iterator[Any]:
+    """Chromium with its own profile (its own cookies), allowed to reach nothing but `served`."""
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), headless=True,
+        args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+    context.set_default_timeout(10_000)
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if url.startswith((served.url + "/", "data:", "file://")):
+            route.continue_()
+        else:
+            served.blocked.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(served: Served, playwright_driver: Any,
+                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    with open_browser(playwright_driver, tmp_path_factory.mktemp("chromium-profile"), served) as context:
+        yield context
+
+
+@contextmanager
+def _checked_page(context: Any, served: Served, allowed: tuple[str, ...] = ()) -> Iterator[Any]:
+    """A new page; on leaving, no error in it (but those with an `allowed` text) and no request outside
+    the app."""
+    page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     yield page
     page.close()
+    errors = [e for e in errors if not any(text in e for text in allowed)]
     assert not errors, f"errors in the page: {errors}"
     assert not served.blocked, f"the page tried to reach outside the app: {served.blocked}"
+
+
+@pytest.fixture()
+def page(browser_context: Any, served: Served) -> Iterator[Any]:
+    with _checked_page(browser_context, served) as page:
+        yield page
+
+
+@pytest.fixture(scope="session")
+def checked_page() -> Any:
+    """`with checked_page(context, served, allowed=()) as page`: a new page, checked as `page` is."""
+    return _checked_page
+
+
+@pytest.fixture(scope="session")
+def served_blind() -> Iterator[Served]:
+    """ARC-AGI-1 training served in blind mode (`arclab serve --blind`)."""
+    catalogue = Catalogue.build(["arc-agi-1/training"], named=False)
+    with serve(create_app(catalogue, blind=True)) as url:
+        yield Served(url, Path())
+
+
+@pytest.fixture(scope="session")
+def two_browsers(served_blind: Served, playwright_driver: Any,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Any]]:
+    """Two browsers with their own profiles on the blind app: two people, two sessions."""
+    with open_browser(playwright_driver, tmp_path_factory.mktemp("blind-a"), served_blind) as first, \
+            open_browser(playwright_driver, tmp_path_factory.mktemp("blind-b"), served_blind) as second:
+        yield first, second
 
 
 @pytest.fixture(scope="session")

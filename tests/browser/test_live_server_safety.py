@@ -74,3 +74,15 @@ def test_raw_traversal_is_4xx(served: Any, target: str) -> None:
 def test_broken_requests_are_4xx(served: Any, raw: bytes) -> None:
     response = _exchange(served.url, raw)
     assert response == b"" or 400 <= _status(response) < 500, response[:200]
+
+
+@pytest.mark.parametrize("host, status", [("evil.example:{port}", 421), ("evil.example", 421),
+                                          ("localhost:{port}", 200), ("127.0.0.1:{port}", 200),
+                                          ("[::1]:{port}", 200)])
+def test_the_host_header_is_checked(served: Any, host: str, status: int) -> None:
+    """DNS rebinding: a page of evil.example whose name now points here still sends Host: evil.example."""
+    name = host.format(port=urlsplit(served.url).port)
+    request = f"GET /api/sources HTTP/1.1\r\nHost: {name}\r\nConnection: close\r\n\r\n".encode()
+    response = _exchange(served.url, request)
+    assert _status(response) == status, response[:300]
+    assert b"content-security-policy: default-src 'self'" in response.lower()

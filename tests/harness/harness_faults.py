@@ -68,6 +68,8 @@ class Faulty:
             os.kill(os.getpid(), signal.SIGSEGV)
         if action == "sysexit":
             sys.exit(2)
+        if action == "interrupt":
+            raise KeyboardInterrupt
         if action == "bad":
             return "not a prediction"  # type: ignore[return-value]
         if action == "none":
@@ -82,12 +84,34 @@ class Faulty:
             return tuple((Attempt(grid, {"program": "identity", "score": 1.0, "odd": object()}),
                           Attempt(Grid([[1]])), Attempt(Grid([[2]])))
                          for grid in task.test_inputs)
+        if action == "chatty":  # 3 MB of output, numbered lines
+            for i in range(30_000):
+                print(f"line {i:05d} " + "." * 90)
+            sys.stdout.flush()
+        if action == "bigmeta":  # 2 MB of metadata, as an LLM's whole response might be
+            return tuple((Attempt(grid, {"program": "identity", "response": "<" + "x" * 2_000_000 + ">"}),)
+                         for grid in task.test_inputs)
+        if action in INVALID_GRIDS:
+            return tuple((Attempt(Grid._trusted(INVALID_GRIDS[action]())),) for _ in task.test_inputs)
         return _identity(task)
+
+
+INVALID_GRIDS = {
+    "tall": lambda: np.zeros((31, 31), dtype=np.uint8),
+    "empty": lambda: np.zeros((0, 0), dtype=np.uint8),
+    "cube": lambda: np.zeros((2, 2, 2), dtype=np.uint8),
+    "c12": lambda: np.full((2, 2), 12, dtype=np.uint8),
+    "c255": lambda: np.full((2, 2), 255, dtype=np.uint8),
+    "neg": lambda: np.full((2, 2), -1, dtype=np.int64),
+    "ragged": lambda: np.array([[1, 2], [3]], dtype=object),
+}
+"""Grids a solver can make without checks (`Grid._trusted`): none is a valid ARC grid."""
 
 
 def faulty(plan: str = "") -> Faulty:
     """plan: "task=action,..." with actions raise, sleep, loop, late, alloc, touch, exit, segv,
-    sysexit, bad, none, short, anytime, meta; other tasks get the identity answer."""
+    sysexit, interrupt, bad, none, short, anytime, meta, chatty, bigmeta, or one of INVALID_GRIDS; other tasks get the identity
+    answer."""
     return Faulty(_parse(plan))
 
 

@@ -42,7 +42,7 @@ def test_runs_and_compare(tmp_path: Path, tasks_dir: Path, capsys: pytest.Captur
     assert main(["runs"]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split() == ["RUN", "SOLVER", "SOURCE", "DONE", "PER-OUTPUT", "PER-TASK", "SOLVED", "FAILED",
-                                "TIME"]
+                                "TIME", "CODE"]
     assert table[1].split()[:3] == ["runs/a", "harness_faults:faulty", "plan=t00=raise,t02=raise"]
     assert table[1].split()[4:9] == ["12/12", "42.9%", "37.5%", "4", "2"]
     assert table[2].split()[4:9] == ["12/12", "50.0%", "45.8%", "5", "2"]
@@ -106,3 +106,14 @@ def test_task_selection(tmp_path: Path, tasks_dir: Path, capsys: pytest.CaptureF
     assert "3 task(s) run, 2 resumed" in capsys.readouterr().out  # t00-t04, of which t00 and t03 were done
     assert main(["eval", str(tasks_dir), "--solver", "identity", "--out", out, "--task", "t99"]) == 1
     assert "no task 't99'" in capsys.readouterr().err
+
+
+def test_eval_exclude_skips_tasks_sharing_an_example(tmp_path: Path, tasks_dir: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    other = write_tasks(tmp_path / "other", 3)  # the examples of t00-t02, which t10 and t11 repeat
+    out = tmp_path / "run"
+    assert main(["eval", str(tasks_dir), "--solver", "identity", "--out", str(out), "--workers", "1",
+                 "--exclude", str(other), "--quiet"]) == 0
+    assert "7 task(s) run" in capsys.readouterr().out
+    submission = json.loads((out / "submission.json").read_text())
+    assert sorted(submission) == [f"t{i:02d}" for i in range(3, 10)]

@@ -78,4 +78,4 @@ def app(data_dir: Path, runs_dir: Path) -> FastAPI:
 
 @pytest.fixture()
 def client(app: FastAPI) -> TestClient:
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, base_url="http://127.0.0.1:8000", raise_server_exceptions=False)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from fastapi.testclient import TestClient
+
+from arclab.web import Catalogue, create_app
 
 TASK = "/api/sources/data/tasks/mirror"
 RIGHT = [[0, 0, 4], [0, 6, 0]]
@@ -91,3 +96,33 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
     grid = doc["components"]["schemas"]["Answer"]["properties"]["grid"]
     assert grid["maxItems"] == 30 and grid["minItems"] == 1
     assert "/" not in doc["paths"] and not any(p.startswith("/static") for p in doc["paths"])
+
+
+def test_sources_and_runs_show_no_local_paths(client: TestClient, tmp_path: Path) -> None:
+    """Names are what the user passed, relative: no absolute path of this machine in any answer."""
+    assert [(s["id"], s["name"]) for s in client.get("/api/sources").json()] == [("data", "data")]
+    assert {r["source"] for r in client.get("/api/runs").json()} == {"data"}
+    for path in ("/api/sources", "/api/runs", "/api/runs/alpha", "/api/runs/beta/tasks",
+                 "/api/runs/alpha/tasks/mirror", "/api/compare?a=alpha&b=beta", "/api/sources/data/tasks"):
+        response = client.get(path)
+        assert response.status_code == 200 and str(tmp_path) not in response.text, path
+
+
+def test_a_source_that_cannot_load_names_no_local_path(tmp_path: Path, data_dir: Path) -> None:
+    client = TestClient(create_app(Catalogue.build([data_dir], named=False)), base_url="http://localhost")
+    for task in data_dir.iterdir():
+        task.unlink()
+    data_dir.rmdir()
+    response = client.get("/api/sources/data/tasks")
+    assert response.status_code == 404 and "data" in response.json()["detail"]
+    assert str(tmp_path) not in response.text
+
+
+def test_relative_names_stay_relative(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nested = tmp_path / "work" / "tasks"
+    nested.mkdir(parents=True)
+    (nested / "one.json").write_text((data_dir / "mirror.json").read_text())
+    monkeypatch.chdir(tmp_path / "work")
+    catalogue = Catalogue.build(["tasks", str(nested / "one.json"), str(data_dir)], named=False)
+    assert [(s.id, s.label) for s in catalogue.sources.values()] == [
+        ("tasks", "tasks"), ("one", "tasks/one.json"), ("data", "data")]

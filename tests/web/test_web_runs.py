@@ -77,7 +77,7 @@ def test_a_run_whose_source_is_gone(tmp_path: Path, data_dir: Path, write_run: A
     gone = tmp_path / "gone"
     gone.mkdir()
     write_run(moved / "lonely", str(gone / "data"), tasks, {"mirror": "wrong"})
-    client = TestClient(create_app(Catalogue.build([], [moved], named=False)))
+    client = TestClient(create_app(Catalogue.build([], [moved], named=False)), base_url="http://localhost")
     (run,) = client.get("/api/runs").json()
     assert run["source_id"] is None and client.get("/api/sources").json() == []
     detail = client.get("/api/runs/lonely/tasks/mirror").json()

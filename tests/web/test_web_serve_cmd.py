@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 
 from arclab.cli import main
 
@@ -37,3 +39,41 @@ def test_serve_refuses_bad_arguments(monkeypatch: pytest.MonkeyPatch, capsys: py
         code = exit_.code
     assert code in (1, 2)
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("host, warned", [("127.0.0.1", False), ("localhost", False), ("::1", False),
+                                          ("127.0.0.2", False), ("0.0.0.0", True), ("::", True),
+                                          ("192.168.1.20", True)])
+def test_serving_beyond_loopback_warns(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                       data_dir: Path, host: str, warned: bool) -> None:
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    assert main(["serve", "--host", host, "--data", str(data_dir)]) == 0
+    err = capsys.readouterr().err
+    assert ("no authentication" in err) is warned, err
+
+
+def test_served_hosts_are_checked(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    started: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    assert main(["serve", "--host", "0.0.0.0", "--allow-host", "arc.example", "--data", str(data_dir)]) == 0
+    client = TestClient(started["app"], base_url="http://localhost:8000")
+    for host in ("localhost:8000", "127.0.0.1:8000", "0.0.0.0:8000", "10.0.0.7:8000", "arc.example:8000",
+                 socket.gethostname(), socket.getfqdn()):
+        assert client.get("/api/sources", headers={"host": host}).status_code == 200, host
+    assert client.get("/api/sources", headers={"host": "evil.example:8000"}).status_code == 421
+    assert main(["serve", "--host", "box.lan", "--data", str(data_dir)]) == 0
+    client = TestClient(started["app"])
+    assert client.get("/api/sources", headers={"host": "box.lan:8000"}).status_code == 200
+    assert client.get("/api/sources", headers={"host": "arc.example"}).status_code == 421
+
+
+def test_serve_blind(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path,
+                     runs_dir: Path) -> None:
+    started: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    assert main(["serve", "--blind", "--data", str(data_dir)]) == 0
+    assert "blind mode" in capsys.readouterr().out
+    client = TestClient(started.pop("app"))
+    assert client.get("/api/sources/data/tasks/mirror/outputs", headers={"host": "localhost"}).status_code == 404
+    assert main(["serve", "--blind", "--data", str(data_dir), "--runs", str(runs_dir)]) == 2
+    assert "--blind serves no runs" in capsys.readouterr().err and "app" not in started

@@ -6,6 +6,7 @@ import argparse
 import importlib
 import os
 import sys
+from typing import NoReturn
 from collections.abc import Sequence
 
 from .. import __version__
@@ -31,7 +32,7 @@ COMMAND_MODULES = (
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line (and a pointer to --help)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 

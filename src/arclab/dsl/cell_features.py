@@ -8,6 +8,7 @@ are colours 0-9 with 10 meaning "none" (beyond the border, or nothing found), or
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 from scipy import ndimage
@@ -115,7 +116,7 @@ def _line_colours(g: np.ndarray, axis: int) -> np.ndarray:
 def _enclosed(g: np.ndarray) -> np.ndarray:
     """1 for background cells that cannot reach the border through background cells."""
     bg = background(g)
-    labels, _ = ndimage.label(g == bg)
+    labels: np.ndarray = ndimage.label(g == bg)[0]
     border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
     return ((labels > 0) & ~np.isin(labels, border)).astype(np.int16)
 
@@ -124,7 +125,8 @@ def _components(g: np.ndarray, multicolour: bool) -> tuple[np.ndarray, int]:
     """Labels of 8-connected non-background components (one colour each unless multicolour)."""
     bg = background(g)
     if multicolour:
-        return ndimage.label(g != bg, structure=EIGHT)
+        found: tuple[np.ndarray, int] = ndimage.label(g != bg, structure=EIGHT)
+        return found
     labels = np.zeros(g.shape, dtype=np.int32)
     count = 0
     for colour in np.unique(g):
@@ -141,7 +143,8 @@ def _object_size(g: np.ndarray, multicolour: bool = False) -> np.ndarray:
     labels, _ = _components(g, multicolour)
     sizes = np.bincount(labels.ravel())
     sizes[0] = 0
-    return np.minimum(sizes[labels], 30).astype(np.int16)
+    capped: np.ndarray = np.minimum(sizes[labels], 30)
+    return capped.astype(np.int16)
 
 
 def _size_rank(g: np.ndarray) -> np.ndarray:
@@ -151,7 +154,8 @@ def _size_rank(g: np.ndarray) -> np.ndarray:
         return np.zeros(g.shape, dtype=np.int16)
     sizes = np.bincount(labels.ravel())[1:]
     rank = np.where(sizes == sizes.max(), 1, np.where(sizes == sizes.min(), 2, 3))
-    return np.concatenate([[0], rank])[labels].astype(np.int16)
+    ranks: np.ndarray = np.concatenate([[0], rank])[labels]
+    return ranks.astype(np.int16)
 
 
 def _touches_border(g: np.ndarray) -> np.ndarray:
@@ -167,7 +171,8 @@ def _object_colours(g: np.ndarray) -> np.ndarray:
     out = np.zeros(n + 1, dtype=np.int16)
     for k in range(1, n + 1):
         out[k] = len(np.unique(g[labels == k]))
-    return out[labels]
+    per_cell: np.ndarray = out[labels]
+    return per_cell
 
 
 def _object_boxes(g: np.ndarray) -> tuple[np.ndarray, list[tuple[slice, slice] | None]]:
@@ -193,7 +198,8 @@ def _object_shape_feature(g: np.ndarray, what: str) -> np.ndarray:
             inside = labels[box] != k
             filled = ndimage.binary_fill_holes(~inside)
             values[k] = int((filled & inside).any())
-    return values[labels]
+    per_cell: np.ndarray = values[labels]
+    return per_cell
 
 
 def _in_box(g: np.ndarray) -> np.ndarray:
@@ -249,7 +255,8 @@ def _from_centre(g: np.ndarray, axis: int) -> np.ndarray:
 def _diagonal(g: np.ndarray, anti: bool) -> np.ndarray:
     h, w = g.shape
     r, c = np.indices((h, w))
-    return ((r + c == w - 1) if anti else (r == c)).astype(np.int16)
+    on_line: np.ndarray = (r + c == w - 1) if anti else (r == c)
+    return on_line.astype(np.int16)
 
 
 def _colour_rank(g: np.ndarray) -> np.ndarray:
@@ -258,7 +265,8 @@ def _colour_rank(g: np.ndarray) -> np.ndarray:
     order = sorted(range(10), key=lambda c: (-counts[c], c))
     rank = np.zeros(10, dtype=np.int16)
     rank[order] = np.arange(10)
-    return rank[g]
+    per_cell: np.ndarray = rank[g]
+    return per_cell
 
 
 def _mirror(g: np.ndarray, how: str) -> np.ndarray:
@@ -283,17 +291,24 @@ def _index(g: np.ndarray, axis: int, modulo: int = 0, reverse: bool = False) -> 
 
 
 def _is_background(g: np.ndarray) -> np.ndarray:
-    return (g == background(g)).astype(np.int16)
+    is_bg: np.ndarray = g == background(g)
+    return is_bg.astype(np.int16)
 
 
 Feature = Callable[[np.ndarray], np.ndarray]
+
+
+def _at_offset(feature: Callable[[np.ndarray, int, int], np.ndarray], d: tuple[int, int],
+               g: np.ndarray) -> np.ndarray:
+    """A feature taken along one direction (a neighbour or a ray)."""
+    return feature(g, *d)
 
 FEATURES: dict[str, Feature] = {
     "colour": lambda g: g.astype(np.int16),
     "is_bg": _is_background,
     "colour_rank": _colour_rank,
-    **{name: (lambda g, d=d: _neighbour(g, *d)) for name, d in DIRECTIONS.items()},
-    **{f"ray_{name}": (lambda g, d=d: _ray(g, *d)) for name, d in DIRECTIONS.items()},
+    **{name: partial(_at_offset, _neighbour, d) for name, d in DIRECTIONS.items()},
+    **{f"ray_{name}": partial(_at_offset, _ray, d) for name, d in DIRECTIONS.items()},
     "nearest_h": lambda g: _nearest(g, 1),
     "nearest_v": lambda g: _nearest(g, 0),
     "between_h": lambda g: _between(g, "left", "right"),
@@ -390,11 +405,14 @@ ANY_COLOUR = -1
 
 def holds(values: np.ndarray, feature: str, value: int) -> np.ndarray:
     """Where the test "feature is value" (for colour sets, "has colour value"; ANY_COLOUR: not NONE) holds."""
+    result: np.ndarray
     if feature in BITMASK_FEATURES:
-        return (values >> value) & 1 == 1
-    if value == ANY_COLOUR:
-        return values != NONE
-    return values == value
+        result = (values >> value) & 1 == 1
+    elif value == ANY_COLOUR:
+        result = values != NONE
+    else:
+        result = values == value
+    return result
 
 
 @primitive(GRID, COLOURMAP, returns=GRID, search=False)

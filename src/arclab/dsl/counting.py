@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from ._registry import primitive
@@ -61,7 +63,7 @@ def _objects(g: np.ndarray, kind: str) -> int:
     return len(getattr(objects, kind)(g))
 
 
-GRID_SCALARS = {
+GRID_SCALARS: dict[str, Callable[[np.ndarray], int]] = {
     "main_colour": _main_colour,
     "background": background,
     "colours": lambda g: len(np.unique(g)),

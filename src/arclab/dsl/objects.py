@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Hashable
 
 import numpy as np
 from scipy import ndimage
@@ -76,8 +77,8 @@ def colour_sets(g: np.ndarray) -> tuple[Object, ...]:
     return found
 
 
-def _unique_by(objs: tuple[Object, ...], key: object) -> Object:
-    keys = [key(o) for o in objs]  # type: ignore[operator]
+def _unique_by(objs: tuple[Object, ...], key: Callable[[Object], Hashable]) -> Object:
+    keys = [key(o) for o in objs]
     counts = Counter(keys)
     singles = [o for o, k in zip(objs, keys) if counts[k] == 1]
     if len(singles) != 1:
@@ -85,8 +86,8 @@ def _unique_by(objs: tuple[Object, ...], key: object) -> Object:
     return singles[0]
 
 
-def _only_max(objs: tuple[Object, ...], key: object) -> Object:
-    values = [key(o) for o in objs]  # type: ignore[operator]
+def _only_max(objs: tuple[Object, ...], key: Callable[[Object], int]) -> Object:
+    values = [key(o) for o in objs]
     best = max(values)
     if values.count(best) != 1:
         raise ValueError("tie")

@@ -52,7 +52,7 @@ def mirror_all(g: np.ndarray) -> np.ndarray:
 def _period(g: np.ndarray, hole: int | None, axis: int) -> int:
     """The least p such that the grid repeats every p rows (axis 0) or columns (axis 1), cells of
     colour `hole` (if any) left out of the comparison."""
-    n = g.shape[axis]
+    n: int = g.shape[axis]
     for p in range(1, n):
         a = g.take(range(0, n - p), axis=axis)
         b = g.take(range(p, n), axis=axis)
@@ -103,6 +103,15 @@ def repeat_to(g: np.ndarray, height: int, width: int) -> np.ndarray:
     tile = g[:py, :px]
     reps = (-(-height // py), -(-width // px))
     return checked(np.tile(tile, reps)[:height, :width])
+
+
+@primitive(GRID, INT, INT, returns=GRID)
+def repeat_scaled(g: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """Continue the grid's own repetition to `rows` times its height and `cols` times its width."""
+    if rows == cols == 1:
+        raise ValueError("nothing to continue")
+    out: np.ndarray = repeat_to(g, rows * g.shape[0], cols * g.shape[1])
+    return out
 
 
 def _mirror_images(h: int, w: int) -> list[tuple[np.ndarray, np.ndarray]]:

@@ -8,6 +8,7 @@ and memory limits, recording each task in a SQLite store as it finishes; `open_r
 from ._backend import BACKENDS, Backend, BackendError, check_backend, default_workers, open_backend
 from ._progress import ProgressBar
 from ._protocol import WorkerSetup
+from ._provenance import LIBRARIES, CodeVersion, current_code
 from ._results import Status, TaskResult
 from ._runner import EvalConfig, EvalReport, RunObserver, RunStart, canonical_source, evaluate, with_correctness
 from ._settings import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT, Limits, RunSettings
@@ -28,12 +29,14 @@ from ._summary import Comparison, RunSummary, TaskChange, compare_runs, find_run
 __all__ = [
     "BACKENDS",
     "Backend",
+    "CodeVersion",
     "BackendError",
     "Comparison",
     "DEFAULT_MEMORY_LIMIT_MB",
     "DEFAULT_TIME_LIMIT",
     "EvalConfig",
     "EvalReport",
+    "LIBRARIES",
     "Limits",
     "PlannedTask",
     "ProgressBar",
@@ -55,6 +58,7 @@ __all__ = [
     "canonical_source",
     "check_backend",
     "compare_runs",
+    "current_code",
     "default_workers",
     "evaluate",
     "find_runs",

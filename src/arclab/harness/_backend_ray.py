@@ -56,7 +56,7 @@ class RayBackend:
                 raise BackendError(f"cannot start or reach Ray{f' at {address}' if address else ''}: "
                                    f"{error}") from error
             self._owns_ray = True
-        cpus = int(ray.cluster_resources().get("CPU", 1))  # type: ignore[no-untyped-call]
+        cpus = int(ray.cluster_resources().get("CPU", 1))  # type: ignore[no-untyped-call]  # unannotated in ray
         self.workers = workers or max(1, cpus)
         # a local cluster shares this machine's disk; a remote one keeps worker logs in Ray's logs
         self._log_path = str(log_path) if log_path is not None and address is None else None

@@ -10,7 +10,7 @@ import os
 try:
     import resource
 except ImportError:  # not on POSIX
-    resource = None  # type: ignore[assignment]
+    resource = None  # type: ignore[assignment]  # None marks the module missing; checked before each use
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _MIB = 1024 * 1024

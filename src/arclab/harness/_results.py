@@ -44,7 +44,8 @@ class TaskResult:
     error: str = ""
     """Why the task failed: a traceback, the limit that was hit, or how the process died."""
     correct: tuple[bool, ...] | None = None
-    """Per test input, whether one of the attempts equals the known output; None when unknown."""
+    """Per test input, whether one of the attempts as submitted equals the known output (a missing
+    attempt counts as the placeholder `submission.json` holds); None when unknown."""
     num_test: int = 0
     """How many test inputs the task has."""
 
@@ -61,7 +62,7 @@ class TaskResult:
     @property
     def solved(self) -> bool:
         """Every test output solved."""
-        return bool(self.correct) and all(self.correct)  # type: ignore[arg-type]
+        return bool(self.correct) and all(self.correct or ())
 
     @property
     def fraction(self) -> float:

@@ -9,11 +9,14 @@ from typing import Any, Protocol
 
 from .. import __version__
 from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
-from ..scoring import Score, score, score_task, write_submission
+from ..scoring import (Score, Submission, read_submission, score, score_task, submitted_attempts,
+                       write_submission)
 from ..solvers import solver_spec
 from ..task import Task, TaskFormatError
 from ._backend import check_backend, open_backend
+from ._checks import checked_result
 from ._protocol import WorkerSetup
+from ._provenance import current_code
 from ._results import Status, TaskResult
 from ._settings import Limits, RunSettings
 from ._store import SUBMISSION_FILE, PlannedTask, RunStore, now_iso
@@ -53,6 +56,13 @@ class EvalConfig:
     """Only these tasks of the source (all when empty)."""
     limit: int | None = None
     """Only the first `limit` tasks (after `task_ids`), in the source's order."""
+    exclude: tuple[str, ...] = ()
+    """Task sources that rule a task out: a task sharing an example with them is not run
+    (e.g. arc-agi-2/training minus both ARC-AGI-1 splits). Recorded in the run's `extra`."""
+    allow_code_change: bool = False
+    """Resume a run made with other code (arclab, solver source, Python or libraries)."""
+    force: bool = False
+    """Write the run into a folder that holds other files (which may be overwritten)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +107,16 @@ class EvalReport:
     summary: RunSummary
     """The run's figures after this session."""
     score: Score | None
-    """The official scores of the submission, when the source has its test outputs."""
+    """The official scores of `submission.json` as written, when the source has its test outputs."""
     tasks_run: int
     """Tasks this session ran."""
     skipped: int
     """Tasks already finished by earlier sessions."""
     problems: tuple[TaskFormatError, ...] = ()
     """Bad tasks in the source, skipped by the loader."""
+    placeholder_solved: int = 0
+    """Test outputs `score` counts only because the placeholder a submission needs where the solver
+    gave no attempt happens to equal them."""
 
 
 def canonical_source(source: str | Path) -> str:
@@ -118,16 +131,21 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
     """Run the solver over every unfinished task of the source; write `submission.json` at the end."""
     check_backend(config.backend, config.address)  # fail fast, before anything is written
     spec = solver_spec(config.solver, config.solver_args)
-    tasks = select_tasks(load_tasks(config.source, solutions=config.solutions), config.task_ids, config.limit)
+    tasks = load_tasks(config.source, solutions=config.solutions)
+    if config.exclude:
+        tasks = without_shared_pairs(tasks, [load_tasks(other) for other in config.exclude])
+    tasks = select_tasks(tasks, config.task_ids, config.limit)
     settings = RunSettings(
         solver=spec.name, solver_target=spec.target, solver_args=dict(spec.args), seed=config.seed,
         time_limit=config.limits.time_limit, memory_limit_mb=config.limits.memory_limit_mb,
         source=canonical_source(config.source),
         solutions=str(Path(config.solutions).resolve()) if config.solutions else None,
         source_name=tasks.name, source_version=tasks.version, arclab_version=__version__,
-        created_at=now_iso())
+        created_at=now_iso(), extra={"exclude": list(config.exclude)} if config.exclude else {})
     directory = Path(config.out)
-    with RunStore.create_or_resume(directory, settings) as store:
+    code = current_code(spec.target)
+    with RunStore.create_or_resume(directory, settings, code, allow_code_change=config.allow_code_change,
+                                   force=config.force) as store:
         if config.retry_failed:
             store.forget(s for s in Status if s is not Status.OK)
         store.set_plan(PlannedTask(t.id, len(t.test), t.has_solutions) for t in tasks)
@@ -138,14 +156,14 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         backend = open_backend(config.backend, setup, workers=config.workers, address=config.address,
                                log_path=directory / WORKER_LOG)
         with backend:
-            session = store.begin_session(config.backend, backend.workers, backend.address)
+            session = store.begin_session(config.backend, backend.workers, backend.address, code)
             if observer is not None:
                 observer.on_start(RunStart(directory, len(tasks), len(todo), before, backend.workers,
                                            config.backend))
             outcome = "failed"
             try:
                 for result in backend.run(todo):
-                    result = with_correctness(result, tasks[result.task_id])
+                    result = with_correctness(checked_result(result), tasks[result.task_id])
                     store.record(result, session)
                     if observer is not None:
                         observer.on_result(result)
@@ -161,9 +179,12 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         summary = summarise(store)
     submission_path = directory / SUBMISSION_FILE
     write_submission(submission, submission_path)
-    official = score(tasks, submission) if tasks.has_solutions and len(tasks) else None
+    official = extra = None
+    if tasks.has_solutions and len(tasks):  # the score of the file as written, read back
+        official = score(tasks, read_submission(submission_path)[0])
+        extra = placeholder_solved(tasks, submission, official)
     return EvalReport(directory, submission_path, summary, official, len(todo), len(finished & set(tasks.ids)),
-                      tasks.problems)
+                      tasks.problems, extra or 0)
 
 
 def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None = None) -> TaskSet:
@@ -183,9 +204,32 @@ def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None
     return TaskSet(tasks.name, chosen, tasks.version, tasks.problems)
 
 
+def without_shared_pairs(tasks: TaskSet, others: Sequence[TaskSet]) -> TaskSet:
+    """The tasks that share no example (an input with its output, train or test) with `others`.
+
+    A shared pair means the puzzle (or part of it) was already seen; a shared lone grid (a small
+    output such as [[0]]) does not. This is the overlap `arclab audit` reports.
+    """
+    seen = {pair for other in others for task in other for pair in task.train + task.test}
+    kept = tuple(task for task in tasks if not any(pair in seen for pair in task.train + task.test))
+    return TaskSet(tasks.name, kept, tasks.version, tasks.problems)
+
+
 def with_correctness(result: TaskResult, task: Task) -> TaskResult:
-    """The result with `correct` filled in from the task's known test outputs (if known)."""
+    """The result with `correct` filled in from the task's known test outputs (if known).
+
+    Graded as `submission.json` holds the task (a missing attempt is the placeholder there), so
+    the scores stored, printed and shown are those of the file written.
+    """
     if not task.has_solutions:
         return result
-    graded = score_task(task, result.grids if result.status is Status.OK else None)
+    grids = result.grids if result.status is Status.OK else ()
+    submitted = [submitted_attempts(grids[i] if i < len(grids) else ()) for i in range(len(task.test))]
+    graded = score_task(task, submitted)
     return replace(result, correct=graded.solved, num_test=len(task.test))
+
+
+def placeholder_solved(tasks: TaskSet, submission: Submission, official: Score) -> int:
+    """Test outputs the file scores only through a placeholder (the solver gave no attempt there)."""
+    own = score(tasks, submission)
+    return official.outputs_solved - own.outputs_solved

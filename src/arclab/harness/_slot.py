@@ -20,12 +20,15 @@ from typing import IO
 
 from ..task import ArclabError, Task
 from . import _memory
+from ._logcap import cap_log
 from ._protocol import Ready, SetupFailed, WorkerSetup
 from ._results import Status, TaskResult
 
 SETUP_TIMEOUT = 300.0
 """Seconds a new worker may take to import and build its solver."""
 MEMORY_POLL = 0.05
+LOG_CHECK = 1.0
+"""Seconds between checks of the workers' log size (it is capped, see `_logcap`)."""
 """Seconds between resident-memory readings of a busy worker (when a memory limit is set)."""
 _WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "PYTHONHASHSEED": "0"}
@@ -58,6 +61,7 @@ class WorkerSlot:
         self._since = 0.0
         self._next_poll = 0.0
         self._last_rss: float | None = None
+        self._next_log_check = 0.0
         self.starts = 0
         """How many worker processes this slot has started."""
 
@@ -149,6 +153,8 @@ class WorkerSlot:
                 pass
         self._kill()
         self._reap()
+        if self.log_path is not None:
+            cap_log(self.log_path)
 
     # --- events ---------------------------------------------------------------------------------
 
@@ -158,7 +164,7 @@ class WorkerSlot:
             return max(0.0, self._since + SETUP_TIMEOUT - now)
         if self._state is not _State.BUSY:
             return None
-        times = []
+        times = [self._next_log_check] if self.log_path is not None else []
         kill_after = self.setup.limits.kill_after
         if kill_after is not None:
             times.append(self._since + kill_after)
@@ -198,6 +204,9 @@ class WorkerSlot:
             self._reap()
             raise WorkerStartError(f"a worker did not build solver {self.setup.spec.name!r} "
                                    f"within {SETUP_TIMEOUT:g} s{self._log_tail()}")
+        if self.log_path is not None and now >= self._next_log_check:
+            self._next_log_check = now + LOG_CHECK
+            cap_log(self.log_path)
         if self._state is not _State.BUSY:
             return None
         limits = self.setup.limits

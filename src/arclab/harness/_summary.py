@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._provenance import CodeVersion
 from ._settings import RunSettings
 from ._store import STORE_FILE, RunStore, Session
 
@@ -40,6 +41,23 @@ class RunSummary:
     """Time spent on finished tasks, summed."""
     sessions: tuple[Session, ...]
     """The invocations that worked on the run."""
+    code: CodeVersion | None = None
+    """The code that created the run (None when unknown: a store older than version 2)."""
+
+    @property
+    def code_changes(self) -> tuple[Session, ...]:
+        """Sessions that ran other code than the run was created with (resumed with --allow-code-change)."""
+        if self.code is None:
+            return ()
+        return tuple(s for s in self.sessions if s.code is not None and s.code.differences(self.code))
+
+    def code_line(self) -> str:
+        """The run's code in one line, and the sessions that ran other code."""
+        if self.code is None:
+            return "unknown (recorded from store version 2 on)"
+        changed = self.code_changes
+        return self.code.describe() + (f"; other code in session(s) {', '.join(str(s.id) for s in changed)}"
+                                       if changed else "")
 
     @property
     def per_output(self) -> float:
@@ -91,6 +109,7 @@ def summarise(store: RunStore) -> RunSummary:
         tasks_solved=tasks_solved,
         seconds=seconds,
         sessions=store.sessions(),
+        code=store.code,
     )
 
 

@@ -25,6 +25,7 @@ import numpy as np
 from ..solvers import MAX_ATTEMPTS, Attempt, Solver, SolveContext, SolverError
 from ..task import Grid, Task
 from . import _memory
+from ._checks import InvalidAttempt, capped_metadata, checked_attempts
 from ._protocol import Ready, SetupFailed, WorkerSetup
 from ._results import Status, TaskResult
 
@@ -63,6 +64,10 @@ def solve_one(solver: Solver, task: Task, seed: int, time_limit: float | None, m
                        f"the solver called sys.exit({error.code!r})\n" + _traceback_text())
     except Exception:
         return _failed(task, Status.ERROR, time.perf_counter() - start, _traceback_text())
+    except BaseException as error:  # KeyboardInterrupt and the like, raised by the solver's own code
+        return _failed(task, Status.ERROR, time.perf_counter() - start,
+                       f"the solver raised {type(error).__name__} (not a signal: the worker ignores Ctrl-C)\n"
+                       + _traceback_text())
     return TaskResult(task.id, Status.OK, attempts, seconds, _memory.peak_mb(), num_test=len(task.test))
 
 
@@ -89,9 +94,12 @@ def normalise_prediction(prediction: Any, num_test: int) -> tuple[tuple[Attempt,
             if not isinstance(attempt, Attempt) or not isinstance(attempt.grid, Grid):
                 raise PredictionError(f"test[{i}] attempt {j}: expected an Attempt or a Grid, "
                                       f"got {type(attempt).__name__}")
-            kept.append(Attempt(attempt.grid, _plain_metadata(attempt.metadata)))
+            kept.append(Attempt(attempt.grid, capped_metadata(_plain_metadata(attempt.metadata))))
         out.append(tuple(kept))
-    return tuple(out)
+    try:
+        return checked_attempts(tuple(out))
+    except InvalidAttempt as error:
+        raise PredictionError(str(error)) from None
 
 
 def _plain_metadata(metadata: Any) -> dict[str, Any]:
@@ -104,7 +112,8 @@ def _plain_metadata(metadata: Any) -> dict[str, Any]:
         json.dumps(plain, allow_nan=True)
         return plain
     except (TypeError, ValueError):
-        return json.loads(json.dumps(plain, default=repr))  # type: ignore[no-any-return]
+        restored: dict[str, Any] = json.loads(json.dumps(plain, default=repr))
+        return restored
 
 
 def _failed(task: Task, status: Status, seconds: float, error: str) -> TaskResult:

@@ -127,6 +127,7 @@ def build_report(store: RunStore, tasks: TaskSet | None) -> str:
 {escape(settings.source_version)} · seed {settings.seed} · {escape(limits)}</p>
 <p class="meta">Created {escape(settings.created_at or "?")} with arclab {escape(settings.arclab_version)} ·
 {len(summary.sessions)} session(s)</p>
+<p class="meta" id="code">Code: {escape(summary.code_line())}</p>
 {source_note}
 <h2>Scores</h2>
 {_scores(summary)}

@@ -3,17 +3,20 @@
 from ._score import MAX_ATTEMPTS, Score, TaskScore, score, score_task
 from ._submission import (
     ATTEMPT_KEYS,
+    PLACEHOLDER,
     Attempts,
     Submission,
     check_submission,
     read_submission,
     submission_from_json,
     submission_to_json,
+    submitted_attempts,
     write_submission,
 )
 
 __all__ = [
     "ATTEMPT_KEYS",
+    "PLACEHOLDER",
     "Attempts",
     "MAX_ATTEMPTS",
     "Score",
@@ -25,5 +28,6 @@ __all__ = [
     "score_task",
     "submission_from_json",
     "submission_to_json",
+    "submitted_attempts",
     "write_submission",
 ]

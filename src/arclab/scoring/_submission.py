@@ -23,18 +23,19 @@ PLACEHOLDER = Grid([[0]])
 """What goes in a Kaggle attempt slot when the solver gave nothing (both keys must be present)."""
 
 
+def submitted_attempts(attempts: Sequence[Grid | None]) -> tuple[Grid, ...]:
+    """The grids `submission.json` holds for one test input: the first two attempts, a missing one
+    replaced by the placeholder. Scoring these gives the score of the file as written."""
+    return tuple(attempts[i] if i < len(attempts) and attempts[i] is not None else PLACEHOLDER
+                 for i in range(len(ATTEMPT_KEYS)))
+
+
 def submission_to_json(submission: Mapping[str, Sequence[Sequence[Grid | None]]]) -> dict[str, Any]:
     """The Kaggle JSON object; missing attempts become a 1x1 placeholder grid."""
     out: dict[str, Any] = {}
     for task_id in sorted(submission):
-        entries = []
-        for attempts in submission[task_id]:
-            entry = {}
-            for i, key in enumerate(ATTEMPT_KEYS):
-                grid = attempts[i] if i < len(attempts) else None
-                entry[key] = (grid if grid is not None else PLACEHOLDER).to_list()
-            entries.append(entry)
-        out[task_id] = entries
+        out[task_id] = [{key: grid.to_list() for key, grid in zip(ATTEMPT_KEYS, submitted_attempts(attempts))}
+                        for attempts in submission[task_id]]
     return out
 
 

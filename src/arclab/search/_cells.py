@@ -18,6 +18,7 @@ import numpy as np
 from ..dsl import Call, Const, Expr, Var
 from ..dsl.cell_features import COLOUR_FEATURES, FEATURES, NONE
 from ._learn import most_shared
+from ._registry import strategy
 
 MAX_FEATURES = 3
 MAX_UNSHARED = 0.5
@@ -132,6 +133,7 @@ def _targets(masks: list[int], copyable: list[str]) -> list[int | str | None]:
             for m, b in zip(masks, chosen)]
 
 
+@strategy(order=110, share=0.4)
 def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                        test_in: Sequence[np.ndarray], deadline: float | None = None, *,
                        source: Expr = Var(), max_features: int = MAX_FEATURES,
@@ -159,7 +161,8 @@ def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.nd
             expr = _program(data, subset, groups, source)
             if expr is None:
                 continue
-            entries = len(expr.args[2].value)  # type: ignore[union-attr]
+            table = expr.args[2]
+            entries = len(table.value) if isinstance(table, Const) else 0
             cost = 6.0 + size + 0.05 * entries + (4.0 if unseen else 0.0) + 4 * changed_alone + 2 * cells_alone
             found.append((cost, len(found), expr))
         if len(found) >= ENOUGH:

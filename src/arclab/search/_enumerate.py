@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,8 +48,11 @@ class Enumerator:
     """Enumerates typed programs over the task's inputs in increasing cost."""
 
     def __init__(self, inputs: Sequence[np.ndarray], colours: Sequence[int], ints: Sequence[int] = (1, 2, 3),
-                 primitives: Sequence[Primitive] | None = None, deadline: float | None = None) -> None:
+                 primitives: Sequence[Primitive] | None = None, deadline: float | None = None,
+                 fair: bool = True) -> None:
         self.inputs = tuple(inputs)
+        self.fair = fair
+        """Primitives take turns within a cost level (else each runs through all its arguments)."""
         self.deadline = deadline
         self.primitives = [p for p in (primitives or PRIMITIVES.values()) if p.search]
         self.pools: dict[str, dict[int, list[Candidate]]] = {}
@@ -82,22 +86,59 @@ class Enumerator:
         for t in types - {GRID}:
             yield from self.pool(t, 1)
         for cost in range(2, max_cost + 1):
-            for prim in self.primitives:
-                budget = cost - prim.cost
-                if budget < len(prim.arg_types):
-                    continue
-                for split in _compositions(budget, len(prim.arg_types)):
-                    pools = [self.pool(t, c) for t, c in zip(prim.arg_types, split)]
-                    if not all(pools):
-                        continue
-                    for args in itertools.product(*pools):
-                        if self.out_of_time():
-                            return
-                        cand = self._apply(prim, args, cost)
-                        if cand is not None and self._add(cand) and cand.type in types:
-                            yield cand
-                        if len(self.pool(prim.result_type, cost)) > MAX_POOL:
-                            break
+            if self.fair:
+                found = self._level_fair(cost, types)
+            else:
+                found = self._level_in_order(cost, types)
+            for cand in found:
+                if cand is None:
+                    return
+                yield cand
+
+    def _level_in_order(self, cost: int, types: frozenset[str]) -> Iterator[Candidate | None]:
+        """One cost level, primitive after primitive (a full level starves the later ones)."""
+        for prim in self.primitives:
+            for split in self._splits(prim, cost):
+                pools = [self.pool(t, c) for t, c in zip(prim.arg_types, split)]
+                for args in itertools.product(*pools):
+                    if self.out_of_time():
+                        yield None
+                        return
+                    cand = self._apply(prim, args, cost)
+                    if cand is not None and self._add(cand) and cand.type in types:
+                        yield cand
+                    if len(self.pool(prim.result_type, cost)) > MAX_POOL:
+                        break
+
+    def _level_fair(self, cost: int, types: frozenset[str]) -> Iterator[Candidate | None]:
+        """One cost level, the primitives taking turns (one argument tuple each), so when the level
+        fills up every primitive has had its share."""
+        turns: deque[tuple[Primitive, Iterator[tuple[Candidate, ...]]]] = deque(
+            (prim, itertools.product(*(self.pool(t, c) for t, c in zip(prim.arg_types, split))))
+            for prim in self.primitives for split in self._splits(prim, cost))
+        while turns:
+            prim, arguments = turns.popleft()
+            if len(self.pool(prim.result_type, cost)) > MAX_POOL:
+                continue
+            args = next(arguments, None)
+            if args is None:
+                continue
+            turns.append((prim, arguments))
+            if self.out_of_time():
+                yield None
+                return
+            cand = self._apply(prim, args, cost)
+            if cand is not None and self._add(cand) and cand.type in types:
+                yield cand
+
+    def _splits(self, prim: Primitive, cost: int) -> Iterator[tuple[int, ...]]:
+        """The argument costs that make `prim` cost `cost`, where every argument pool is non-empty."""
+        budget = cost - prim.cost
+        if budget < len(prim.arg_types):
+            return
+        for split in _compositions(budget, len(prim.arg_types)):
+            if all(self.pool(t, c) for t, c in zip(prim.arg_types, split)):
+                yield split
 
     def _apply(self, prim: Primitive, args: tuple[Candidate, ...], cost: int) -> Candidate | None:
         self.evaluated += 1

@@ -15,6 +15,7 @@ import numpy as np
 from ..dsl import Call, Const, Expr, Var
 from ._learn import most_shared
 from ..dsl.partition import LAYOUTS, part_keys, parts_background, parts_by
+from ._registry import strategy
 
 
 def _split_all(grids: Sequence[np.ndarray], layout: str) -> list[list[np.ndarray]] | None:
@@ -24,6 +25,7 @@ def _split_all(grids: Sequence[np.ndarray], layout: str) -> list[list[np.ndarray
         return None
 
 
+@strategy(order=20)
 def parts_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `parts_rule(x, layout, keys, table)` exact on the train pairs and defined on the tests."""

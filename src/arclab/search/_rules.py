@@ -16,6 +16,7 @@ import numpy as np
 from ..dsl import Call, Const, Expr, Var
 from ..dsl.cell_features import ANY_COLOUR, BITMASK_FEATURES, COLOUR_FEATURES, NONE, holds
 from ._cells import COPY_BIT, KEEP_BIT, CellData, cell_data
+from ._registry import strategy
 
 MAX_RULES = 8
 MAX_VALUES = 30
@@ -69,7 +70,8 @@ class Predicates:
 def _fits(data: CellData) -> np.ndarray:
     """(cells, targets) 0/1: target 0 keeps the cell, 1-10 paint colours 0-9, 11.. copy features."""
     bits = COPY_BIT + len(data.copyable)
-    return ((data.targets[:, None] >> np.arange(bits)) & 1).astype(np.float32)
+    fits: np.ndarray = ((data.targets[:, None] >> np.arange(bits)) & 1).astype(np.float32)
+    return fits
 
 
 def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,
@@ -106,6 +108,7 @@ def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,
     return rules if not (remaining & data.changed).any() else None
 
 
+@strategy(order=100, share=0.2)
 def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                        test_in: Sequence[np.ndarray], deadline: float | None = None, *,
                        source: Expr = Var(), data: CellData | None = None) -> Iterator[tuple[Expr, float]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 import numpy as np
 
@@ -14,28 +15,14 @@ from ..task import Task
 from ._cells import CellData, cell_data, cell_rule_programs
 from ._enumerate import Candidate, Enumerator
 from ._learn import learn_colour_map, learn_pair_map
-from ._parts import parts_rule_programs
+from . import _parts, _strategies  # noqa: F401  (their strategies register on import)
+from ._registry import Strategy, ordered_strategies
 from ._rules import rule_list_programs
-from ._strategies import (
-    block_layout_programs,
-    fixed_crop_programs,
-    local_rule_programs,
-    lookup_programs,
-    object_map_programs,
-    object_recolour_programs,
-    object_selection_programs,
-    periodic_programs,
-)
 
-STRATEGIES = (block_layout_programs, parts_rule_programs, fixed_crop_programs, lookup_programs, periodic_programs,
-              object_selection_programs, object_recolour_programs, object_map_programs, local_rule_programs,
-              rule_list_programs, cell_rule_programs)
 CELL_RULE_TRIES = 40
 """How many enumerated candidates of the output's shape get a cell rule learned on top."""
 CELL_RULE_SHARE = 0.15
 """At most this part of the budget, in all, goes to learning cell rules on candidates."""
-TIMED_SHARES = {rule_list_programs: 0.2, cell_rule_programs: 0.4}
-"""The cell learners: they take a deadline (this part of the time left) and share one CellData."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +42,13 @@ class SearchStats:
     evaluated: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    """One line per strategy that raised: 'name: error'."""
+    found: dict[str, int] = field(default_factory=dict)
+    """Programs exact on the train pairs, per strategy (and 'enumerate' and the learned last steps)."""
+
+    def count(self, strategy: str) -> None:
+        """One more program found by `strategy`."""
+        self.found[strategy] = self.found.get(strategy, 0) + 1
 
 
 def _matches(values: Sequence[np.ndarray], outputs: Sequence[np.ndarray]) -> bool:
@@ -68,17 +62,29 @@ def _valid_test(values: Sequence[np.ndarray]) -> bool:
     return all(isinstance(v, np.ndarray) and v.ndim == 2 for v in values)
 
 
+def _all_valid(values: tuple[np.ndarray | None, ...]) -> TypeGuard[tuple[np.ndarray, ...]]:
+    """Whether every value is a grid (none failed)."""
+    return all(isinstance(v, np.ndarray) and v.ndim == 2 for v in values)
+
+
 class Synthesizer:
     """Finds programs for one task until a deadline; `solutions` grows as the search goes."""
 
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
-                 extra_seconds: float = 2.0) -> None:
+                 extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
+                 strategy_cap: bool = True, fair: bool = True) -> None:
         self.task = task
         self.deadline = deadline
         self.max_cost = max_cost
         self.extra_cost = extra_cost
         self.extra_seconds = extra_seconds
         """After the first solution, search this much longer for a second, different answer."""
+        self.strategies = ordered_strategies() if strategies is None else list(strategies)
+        self.strategy_cap = strategy_cap
+        self.fair = fair
+        """Primitives take turns within each cost level of the enumeration (see Enumerator)."""
+        """When True, a strategy's solution of cost c ends the enumeration at cost c + extra_cost; when
+        False, only enumerated solutions end it (learned rules often fit the pairs by accident)."""
         self.train_in = [ex.input.array for ex in task.train]
         self.train_out = [ex.output.array for ex in task.train if ex.output is not None]
         self.test_in = [ex.input.array for ex in task.test]
@@ -115,17 +121,17 @@ class Synthesizer:
     def run_strategies(self) -> None:
         """Each strategy contributes its first two programs with different test answers."""
         data: CellData | None = None
-        for strategy in STRATEGIES:
-            name = strategy.__name__.removesuffix("_programs")
+        for strategy in self.strategies:
+            name = strategy.name
             answers: set[bytes] = set()
             try:
                 args = (self.train_in, self.train_out, self.test_in)
-                if strategy in TIMED_SHARES:
+                if strategy.share is not None:
                     data = data or cell_data(*args)
-                    share = TIMED_SHARES[strategy] * max(0.0, self.deadline - time.monotonic())
-                    programs = strategy(*args, deadline=time.monotonic() + share, data=data)
+                    share = strategy.share * max(0.0, self.deadline - time.monotonic())
+                    programs = strategy.function(*args, deadline=time.monotonic() + share, data=data)
                 else:
-                    programs = strategy(*args)
+                    programs = strategy.function(*args)
                 for expr, cost in programs:
                     if time.monotonic() > self.deadline:
                         return
@@ -135,6 +141,7 @@ class Synthesizer:
                         if key not in answers:
                             answers.add(key)
                             self.solutions.append(found)
+                            self.stats.count(name)
                         if len(answers) == 2:
                             break
             except Exception as error:  # a strategy's bug must not cost the task its other answers
@@ -143,8 +150,8 @@ class Synthesizer:
     def run(self) -> list[Solution]:
         start = time.monotonic()
         self.run_strategies()
-        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline)
-        best = min((s.cost for s in self.solutions), default=None)
+        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline, fair=self.fair)
+        best = min((s.cost for s in self.solutions), default=None) if self.strategy_cap else None
         found_at = None  # the extra seconds run from the first enumerated solution
         types = frozenset([GRID, COLOUR]) if self.uniform else frozenset([GRID])
         for cand in enum.candidates(self.max_cost, types):
@@ -155,6 +162,7 @@ class Synthesizer:
             found = self._check(cand)
             if found is not None:
                 self.solutions.append(found)
+                self.stats.count(found.strategy)
                 best = found.cost if best is None else min(best, found.cost)
                 found_at = found_at or time.monotonic()
         self.stats.evaluated += enum.evaluated
@@ -213,8 +221,8 @@ class Synthesizer:
             learners = (rule_list_programs(*args, source=cand.expr, data=data),
                         cell_rule_programs(*args, source=cand.expr, max_features=2, data=data))
             for expr, cost in filter(None, (next(programs, None) for programs in learners)):
-                answers = tuple(_on_value(expr, v) for v in test_vals)  # type: ignore[arg-type]
-                if _valid_test(answers):  # on x itself (cost 1) it costs what the direct learner says
+                answers = tuple(_on_value(expr, v) for v in test_vals)
+                if _all_valid(answers):  # on x itself (cost 1) it costs what the direct learner says
                     found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule")
                     break
         self.cell_rule_seconds += time.monotonic() - start
@@ -229,12 +237,16 @@ def _uniform_outputs(outputs: Sequence[np.ndarray]) -> tuple[int, int, list[int]
     return h, w, [int(o.flat[0]) for o in outputs]
 
 
-def _on_value(expr: Call, value: np.ndarray) -> np.ndarray | None:
+def _on_value(expr: Expr, value: np.ndarray) -> np.ndarray | None:
     """A learned last step `op(source, consts...)` run on the source's value, already known."""
     from ..dsl import PRIMITIVES
 
+    assert isinstance(expr, Call), "a learned last step is a call"
+    consts = [a.value for a in expr.args[1:] if isinstance(a, Const)]
+    assert len(consts) == len(expr.args) - 1, "a learned last step takes constants only"
     try:
-        return PRIMITIVES[expr.op].function(value, *(a.value for a in expr.args[1:]))  # type: ignore[union-attr]
+        result: np.ndarray = PRIMITIVES[expr.op].function(value, *consts)
+        return result
     except (ValueError, IndexError):
         return None
 

@@ -11,15 +11,17 @@ from typing import Any
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Var
+from ..dsl import Call, Const, Expr, Object, Var
 from ..dsl.local_rules import FEATURES, cell_keys
 from ..dsl.objects import blobs, objects4, objects8
 from ..dsl.properties import PROPERTIES
+from ._registry import strategy
 
 OBJECT_EXTRACTORS = {"objects4": objects4, "objects8": objects8, "blobs": blobs}
 
 
-def _object_targets(extract, g: np.ndarray, out: np.ndarray):  # type: ignore[no-untyped-def]
+def _object_targets(extract: Callable[[np.ndarray], tuple[Object, ...]], g: np.ndarray,
+                    out: np.ndarray) -> tuple[tuple[Object, ...], list[int]] | None:
     """Each object of g with the single colour it has in `out`, or None if the change is not per-object."""
     try:
         objs = extract(g)
@@ -39,14 +41,16 @@ def _object_targets(extract, g: np.ndarray, out: np.ndarray):  # type: ignore[no
     return objs, targets
 
 
+@strategy(order=70)
 def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                              test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `recolour_by(x, objects(x), prop, table)` whose table is read off the train pairs."""
     if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
         return
     for name, extract in OBJECT_EXTRACTORS.items():
-        found = [_object_targets(extract, i, o) for i, o in zip(train_in, train_out)]
-        if any(f is None for f in found):
+        targets_or_none = [_object_targets(extract, i, o) for i, o in zip(train_in, train_out)]
+        found = [f for f in targets_or_none if f is not None]
+        if len(found) != len(targets_or_none):
             continue
         try:
             test_objs = [extract(g) for g in test_in]
@@ -55,7 +59,7 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
         for rank, (prop, fn) in enumerate(PROPERTIES.items()):
             table: dict[int, int] = {}
             ok = True
-            for g, (objs, targets) in zip(train_in, found):  # type: ignore[misc]
+            for g, (objs, targets) in zip(train_in, found):
                 for o, target in zip(objs, targets):
                     v = fn(o, objs, g)
                     if table.setdefault(v, target) != target:
@@ -70,6 +74,7 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
             yield expr, 5.0 + 0.2 * rank + 0.1 * len(table)
 
 
+@strategy(order=90)
 def local_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `local_rule(x, feature, table)`: each cell's new colour from its neighbourhood."""
@@ -101,6 +106,7 @@ def _unary_grid_primitives() -> list[str]:
     return [p.name for p in PRIMITIVES.values() if p.search and p.arg_types == (GRID,) and p.result_type == GRID]
 
 
+@strategy(order=80)
 def object_map_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `map_objects(x, objects(x), f)`: a grid primitive lifted over every object."""
@@ -125,6 +131,7 @@ def _fold(op: str, exprs: list[Expr]) -> Expr:
     return out
 
 
+@strategy(order=10)
 def block_layout_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                           test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs made of input-sized blocks, each a rotation or mirror image of the input."""
@@ -182,6 +189,7 @@ def _selectable() -> dict[str, tuple[Callable[[np.ndarray], Any], Expr]]:
     return found
 
 
+@strategy(order=60)
 def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                               test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs that are one object, chosen by a property learned from the pairs (equal to v, max, min)."""
@@ -238,6 +246,7 @@ def _occurrences(g: np.ndarray, pattern: np.ndarray) -> list[tuple[int, int]]:
     return [(int(y), int(x)) for y, x in zip(*np.nonzero(hits))]
 
 
+@strategy(order=30)
 def fixed_crop_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs that are the same window of every input, counted from one of its corners."""
@@ -258,6 +267,7 @@ def fixed_crop_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.n
         yield Call("crop_at", (Var(), Const(y), Const(x), Const(h), Const(w))), 5.0
 
 
+@strategy(order=40)
 def lookup_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                     test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs drawn from a few fixed grids, chosen by one whole-grid fact (main colour, count...).
@@ -285,6 +295,7 @@ def lookup_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarr
         yield Call("lookup", (Var(), Const(name), Const(rows))), 6.0 + 0.1 * rank
 
 
+@strategy(order=50)
 def periodic_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                       test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs of one fixed shape that continue the input's own repetition."""

@@ -162,7 +162,8 @@ def _import_target(name: str, target: str) -> Callable[..., Any]:
             raise SolverLoadError(f"solver {name!r}: module {module_name} has no {attr!r}") from None
     if not callable(obj):
         raise SolverLoadError(f"solver {name!r}: {target} is not callable")
-    return obj  # type: ignore[no-any-return]
+    factory: Callable[..., Any] = obj
+    return factory
 
 
 class _FunctionSolver:
@@ -179,7 +180,8 @@ class _FunctionSolver:
 
 def _as_solver(name: str, made: Any) -> Solver:
     if callable(getattr(made, "solve", None)):
-        return made  # type: ignore[no-any-return]
+        solver: Solver = made
+        return solver
     if callable(made):
         return _FunctionSolver(made)
     raise SolverLoadError(f"solver {name!r}: the factory returned {type(made).__name__}, "

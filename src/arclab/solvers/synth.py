@@ -1,39 +1,125 @@
-"""`synth`: program synthesis over the grid DSL; every attempt carries its program text."""
+"""`synth`: program synthesis over the grid DSL; every attempt carries its program text.
+
+The task is searched in several views (symmetries of the square, colours renamed by frequency);
+answers are voted across views. Every setting that changes a result is a named argument of the
+factory, so the harness records it with the run and `-S name=value` changes it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from typing import Any
 
-from ..search import Synthesizer, two_attempts
-from ..task import Grid, Task
+import numpy as np
+
+from ..search import STRATEGIES, Strategy, ViewSearch, ViewSettings, VotedAnswer, ordered_strategies, search_views
+from ..task import MAX_SIZE, NUM_COLOURS, SYMMETRIES, ColourOrder, Grid, Task, View, colour_renaming
 from ._types import Attempt, Prediction, SolveContext
 
 DEFAULT_BUDGET = 10.0
-"""Seconds per task when the harness sets no deadline."""
+"""Seconds per task when neither the harness nor `budget` sets a limit."""
+COLOUR_ORDERS: tuple[str, ...] = ("none", "frequency", "first")
+"""The ways views may rename colours ('none' keeps them)."""
+DEADLINE_MARGIN = 0.25
+"""Seconds kept back from the harness's deadline to build and return the attempts."""
 
 
 class Synth:
-    """Searches for programs exact on every train pair; answers with the two best distinct outputs."""
+    """Searches for programs exact on every train pair; answers with the two best-voted outputs."""
 
-    def __init__(self, budget: float, max_cost: int) -> None:
+    def __init__(self, budget: float | None, symmetries: tuple[str, ...], colour_orders: tuple[ColourOrder, ...],
+                 settings: ViewSettings) -> None:
         self.budget = budget
-        self.max_cost = max_cost
+        self.symmetries = symmetries
+        self.colour_orders = colour_orders
+        self.settings = settings
+
+    def deadline(self, context: SolveContext) -> float:
+        """When the search must stop: the harness's deadline, or `budget` seconds, whichever is first."""
+        now = time.monotonic()
+        deadline = now + (self.budget if self.budget is not None else DEFAULT_BUDGET)
+        if context.deadline is not None:
+            harness = context.deadline - DEADLINE_MARGIN
+            deadline = harness if self.budget is None else min(deadline, harness)
+        return deadline
+
+    def views(self, task: Task) -> tuple[View, ...]:
+        """Identity first, then each symmetry in each colour order."""
+        renamings = [colour_renaming(task, order) for order in self.colour_orders]
+        views: dict[View, None] = {View(): None}
+        for symmetry in ("identity", *self.symmetries):
+            for colours in renamings:
+                views.setdefault(View(symmetry, colours), None)
+        return tuple(views)
 
     def solve(self, task: Task, context: SolveContext) -> Prediction:
-        now = time.monotonic()
-        deadline = now + self.budget
-        if context.deadline is not None:
-            deadline = min(deadline, context.deadline - 0.25)
-        synth = Synthesizer(task, deadline, max_cost=self.max_cost)
-        solutions = synth.run()
-        attempts = two_attempts(solutions, len(task.test))
-        return tuple(
-            tuple(Attempt(Grid._trusted(grid), {"program": str(sol.program), "cost": sol.cost,
-                                                "strategy": sol.strategy, "evaluated": synth.stats.evaluated})
-                  for grid, sol in per_test)
-            for per_test in attempts)
+        settings = dataclasses.replace(self.settings, views=self.views(task))
+        found = search_views(task, self.deadline(context), settings)
+        return tuple(tuple(_attempt(answer, found) for answer in per_test[:2] if _valid(answer.grid))
+                     for per_test in found.answers)
 
 
-def synth(budget: float = DEFAULT_BUDGET, max_cost: int = 12) -> Synth:
-    """The program-synthesis solver; `budget` caps seconds per task below the harness's limit."""
-    return Synth(budget, max_cost)
+def _valid(grid: np.ndarray) -> bool:
+    h, w = grid.shape
+    return 1 <= h <= MAX_SIZE and 1 <= w <= MAX_SIZE and int(grid.max()) < NUM_COLOURS
+
+
+def _attempt(answer: VotedAnswer, found: ViewSearch) -> Attempt:
+    cost, program, strategy, view = min(answer.programs, key=lambda p: (p[0], p[3] != "identity"))
+    metadata: dict[str, Any] = {
+        "program": str(program), "cost": cost, "strategy": strategy, "view": view,
+        "votes": len(answer.views), "programs": len(answer.programs),
+        "evaluated": found.stats.evaluated, "views_run": len(found.views_run),
+    }
+    if found.stats.errors:
+        metadata["strategy_errors"] = found.stats.errors[:10]
+    return Attempt(Grid._trusted(np.ascontiguousarray(answer.grid)), metadata)
+
+
+def _names(text: str, known: tuple[str, ...], what: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(f"unknown {what} {', '.join(unknown)}; known: {', '.join(known)}")
+    return names
+
+
+def _strategies(names: str, shares: str) -> tuple[Strategy, ...]:
+    parts = dict(item.split("=", 1) for item in shares.split(",") if item.strip())
+    overrides = {name.strip(): float(part) for name, part in parts.items()}
+    known = tuple(STRATEGIES)
+    timed = tuple(name for name, found in STRATEGIES.items() if found.share is not None)
+    _names(",".join(overrides), timed, "timed strategy")
+    chosen = ordered_strategies(overrides)
+    if names.strip() == "all":
+        return tuple(chosen)
+    wanted = () if names.strip() == "none" else _names(names, known, "strategy")
+    return tuple(s for s in chosen if s.name in wanted)
+
+
+def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, extra_seconds: float = 2.0,
+          symmetries: str = "transpose,rot90,flip_h", colour_orders: str = "none,frequency",
+          first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
+          shares: str = "", strategy_cap: bool = True, fair: bool = True) -> Synth:
+    """The program-synthesis solver.
+
+    budget: seconds per task (default: the harness's time limit, or 10 s without one);
+    max_cost: the enumeration's cost cap; extra_cost / extra_seconds: how much further the search
+    goes past its first solution; symmetries: the views solved besides the task itself (names from
+    arclab.task.SYMMETRIES, comma-separated, or 'none'); colour_orders: 'none', 'frequency' and/or
+    'first' (each makes views with colours renamed that way); first_share: the part of the budget
+    the task's own view may use before the other views get theirs, and first_seconds the least it
+    may use. Other views run only while some test input has fewer than two answers. strategies:
+    'all', 'none' or the names of the task-level strategies to run (arclab.search.STRATEGIES);
+    shares: 'name=part,...' overrides the part of the time left a timed strategy may take
+    (defaults: rule_list=0.2, cell_rule=0.4); strategy_cap: whether a strategy's solution ends the
+    enumeration a little past its cost (False: only enumerated solutions do); fair: primitives take
+    turns within each cost level of the enumeration (False: in registration order, so a level that
+    fills up leaves the later primitives out).
+    """
+    settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
+                            _strategies(strategies, shares), strategy_cap, fair)
+    orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]
+    chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
+    return Synth(budget, chosen, orders or ("none",), settings)

@@ -15,6 +15,15 @@ NUM_COLOURS = 10
 _INT_ONLY = {int}
 
 
+def _brief(value: Any, limit: int = 40) -> str:
+    """A value's repr for an error message, cut to `limit` characters."""
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def _check_nested(rows: Any) -> tuple[int, int]:
     """Validate a nested list of rows without numpy, so errors can name the exact cell."""
     if not isinstance(rows, (list, tuple)):
@@ -40,9 +49,9 @@ def _check_nested(rows: Any) -> tuple[int, int]:
                 if isinstance(cell, (int, np.integer)) and not isinstance(cell, bool):
                     cell = int(cell)
                 else:
-                    raise GridError(f"colour must be an integer, got {cell!r}", f"[{r}][{c}]")
+                    raise GridError(f"colour must be an integer, got {_brief(cell)}", f"[{r}][{c}]")
             if not 0 <= cell < NUM_COLOURS:
-                raise GridError(f"colour {cell} outside 0-9", f"[{r}][{c}]")
+                raise GridError(f"colour {_brief(cell)} outside 0-9", f"[{r}][{c}]")
     return height, width
 
 
@@ -101,7 +110,8 @@ class Grid:
 
     def to_list(self) -> list[list[int]]:
         """Nested lists of ints, as in the ARC JSON format."""
-        return self._array.tolist()  # type: ignore[no-any-return]
+        rows: list[list[int]] = self._array.tolist()
+        return rows
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -135,9 +145,11 @@ class Grid:
         return a.shape == b.shape and a.tobytes() == b.tobytes()
 
     def __hash__(self) -> int:
-        if self._hash is None:
-            object.__setattr__(self, "_hash", hash((self._array.shape, self._array.tobytes())))
-        return self._hash  # type: ignore[return-value]
+        value = self._hash
+        if value is None:
+            value = hash((self._array.shape, self._array.tobytes()))
+            object.__setattr__(self, "_hash", value)
+        return value
 
     def __repr__(self) -> str:
         rows = "/".join("".join(str(v) for v in row) for row in self._array)
@@ -147,7 +159,27 @@ class Grid:
         return (Grid._trusted, (self._array.copy(),))
 
 
+def check_grid(value: Any) -> Grid:
+    """`value` as a valid Grid, or a GridError saying what is wrong with it.
+
+    A Grid made without checks (`Grid._trusted`, or unpickled from another process) may hold any
+    array; this is the check at a boundary where grids come from code we do not trust (a solver,
+    a worker process). A valid Grid is returned as is; nested lists or an array are converted.
+    """
+    if not isinstance(value, Grid):
+        return Grid(value)
+    array = object.__getattribute__(value, "_array")
+    if not isinstance(array, np.ndarray):
+        raise GridError(f"expected a 2-D array of colours, got {type(array).__name__}")
+    if (array.dtype == np.uint8 and array.ndim == 2 and MIN_SIZE <= array.shape[0] <= MAX_SIZE
+            and MIN_SIZE <= array.shape[1] <= MAX_SIZE and int(array.max()) < NUM_COLOURS):
+        return value
+    return Grid(array)
+
+
 def _checked_array(array: np.ndarray) -> np.ndarray:
+    if array.dtype == object:  # ragged rows, or values that are not numbers
+        return _checked_array(np.array(Grid(array.tolist()).array))
     if array.ndim != 2:
         raise GridError(f"expected a 2-D array, got {array.ndim}-D")
     h, w = array.shape
@@ -156,5 +188,6 @@ def _checked_array(array: np.ndarray) -> np.ndarray:
     if array.dtype == np.bool_ or not np.issubdtype(array.dtype, np.integer):
         raise GridError(f"colours must be integers, got dtype {array.dtype}")
     if array.size and (array.min() < 0 or array.max() >= NUM_COLOURS):
-        raise GridError("colour outside 0-9")
+        bad = array[(array < 0) | (array >= NUM_COLOURS)].flat[0]
+        raise GridError(f"colour {bad} outside 0-9")
     return np.array(array, dtype=np.uint8)

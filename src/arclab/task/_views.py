@@ -59,10 +59,10 @@ class View:
         return self.symmetry == "identity" and self.colours == _IDENTITY_COLOURS
 
     def describe(self) -> str:
-        """A short label, e.g. 'rot90' or 'flip_h+colours'."""
+        """A short label, e.g. 'rot90', or 'flip_h+colours:1023456789' (each colour's new name)."""
         if self.colours == _IDENTITY_COLOURS:
             return self.symmetry
-        return f"{self.symmetry}+colours"
+        return f"{self.symmetry}+colours:{''.join(map(str, self.colours))}"
 
     def apply(self, grid: Grid) -> Grid:
         """The grid as this view sees it."""

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from ..harness import RunStore, RunSummary, TaskChange, compare_runs, open_run, summarise
+from ..harness import RunStore, RunSummary, StoreError, TaskChange, compare_runs, open_run, summarise
 from ..report import Outcome, attempt_views, error_line, outcome
 from ._catalogue import RunRef
 from ._models import AttemptOut, Comparison, RunInfo, RunTaskDetail, RunTaskRow, TaskChangeOut, TaskInRun
@@ -37,9 +37,12 @@ def _store(ref: RunRef) -> Iterator[RunStore]:
 
 
 def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
+    from ._catalogue import shown_name
+
     settings = summary.settings
     return RunInfo(
-        id=ref.id, solver=settings.solver, solver_args=dict(settings.solver_args), source=settings.source_name,
+        id=ref.id, solver=settings.solver, solver_args=dict(settings.solver_args),
+        source=shown_name(settings.source_name),
         source_id=ref.source_id, version=settings.source_version, seed=settings.seed,
         created_at=settings.created_at, tasks=summary.num_tasks, finished=summary.num_finished,
         scored=summary.scored, per_output=summary.per_output if summary.scored else None,
@@ -52,8 +55,11 @@ def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
 def list_runs(request: Request) -> list[RunInfo]:
     out = []
     for ref in catalogue(request).runs.values():
-        with _store(ref) as store:
-            out.append(_info(ref, summarise(store)))
+        try:
+            with _store(ref) as store:
+                out.append(_info(ref, summarise(store)))
+        except StoreError:  # damaged since the app started: the others are still listed
+            continue
     return out
 
 

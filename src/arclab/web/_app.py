@@ -1,106 +1,70 @@
-"""The ASGI app: the API and the page, with a cap on request size and a strict content policy."""
+"""The ASGI app: the API and the page, behind the guard (host, size, JSON, security headers)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Iterable
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp
 
 from .. import __version__
 from ..task import ArclabError
 from . import _api, _api_runs, _pages
 from ._catalogue import Catalogue
+from ._guard import MAX_BODY, Guard
 from ._tries import TryBook
 
-MAX_BODY = 64 * 1024
-"""The largest request body accepted (a 30x30 answer is about 2 KB)."""
 
-CONTENT_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                  "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-"""The page may load nothing from anywhere but this server."""
+class _GuardedApp(FastAPI):
+    """FastAPI with the guard outside its error handling, so a 500 carries the security headers too."""
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+    guard_hosts: tuple[str, ...] = ()
+
+    def build_middleware_stack(self) -> ASGIApp:
+        """The usual stack, wrapped in the guard."""
+        return Guard(super().build_middleware_stack(), MAX_BODY, self.guard_hosts)
 
 
-SECURITY_HEADERS = [
-    (b"content-security-policy", CONTENT_POLICY.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-]
+def create_app(catalogue: Catalogue, *, hosts: Iterable[str] = (), blind: bool = False) -> FastAPI:
+    """The web app over `catalogue`; answers by hand are kept in memory for the app's life, per browser.
 
-
-class Guard:
-    """Refuse request bodies over `limit` bytes with 413 (by their header or as they stream in), and
-    add the security headers to every response."""
-
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
-            await send(message)
-
-        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > self.limit:
-            await _too_large(send_with_headers, self.limit)
-            return
-        body = bytearray()
-        more = scope["method"] in ("POST", "PUT", "PATCH")
-        while more:  # read the whole (small) body first, so a big one is refused before any parsing
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            body += message.get("body", b"")
-            if len(body) > self.limit:
-                await _too_large(send_with_headers, self.limit)
-                return
-            more = message.get("more_body", False)
-        delivered = False
-
-        async def replay() -> Message:
-            nonlocal delivered
-            if delivered:
-                return await receive()
-            delivered = True
-            return {"type": "http.request", "body": bytes(body), "more_body": False}
-
-        await self.app(scope, replay, send_with_headers)
-
-
-async def _too_large(send: Send, limit: int) -> None:
-    response = JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
-    await send({"type": "http.response.start", "status": 413, "headers": list(response.raw_headers)})
-    await send({"type": "http.response.body", "body": response.body})
-
-
-def create_app(catalogue: Catalogue) -> FastAPI:
-    """The web app over `catalogue`; answers by hand are kept in memory for the app's life."""
-    app = FastAPI(title="arclab", version=__version__,
-                  description="Browse ARC datasets and runs, and solve tasks by hand. Sources and runs are "
-                              "named by id; nothing outside them is served.",
-                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
+    Requests must name localhost, an IP address or one of `hosts` in their Host header. `blind` serves
+    no test output by any route (no outputs, no pictures with them, no runs, whose attempts and diffs
+    would show them), so a person can be measured solving by hand.
+    """
+    app = _GuardedApp(title="arclab", version=__version__,
+                      description="Browse ARC datasets and runs, and solve tasks by hand. Sources and runs are "
+                                  "named by id; nothing outside them is served.",
+                      openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
+    app.guard_hosts = tuple(hosts)
     app.state.catalogue = catalogue
     app.state.tries = TryBook()
+    app.state.blind = blind
     app.include_router(_api.router)
-    app.include_router(_api_runs.router)
+    if not blind:
+        app.include_router(_api.reveal_router)
+        app.include_router(_api_runs.router)
     app.include_router(_pages.router)
 
     @app.exception_handler(ArclabError)
     async def _unavailable(request: Request, error: ArclabError) -> JSONResponse:
-        return JSONResponse({"detail": f"cannot load: {error}"}, status_code=404)
+        return JSONResponse({"detail": f"cannot load: {catalogue.redact(str(error))}"}, status_code=404)
 
-    app.add_middleware(Guard)
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": [_problem(e) for e in error.errors()]}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, error: Exception) -> JSONResponse:
+        return JSONResponse({"detail": "internal error"}, status_code=500)
+
     return app
+
+
+def _problem(error: Any) -> dict[str, Any]:
+    """One validation error without the input it refused (which may not be JSON, or may be big)."""
+    return {"loc": [str(part) if not isinstance(part, int) else part for part in error.get("loc", ())],
+            "msg": str(error.get("msg", "")), "type": str(error.get("type", ""))}

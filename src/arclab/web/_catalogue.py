@@ -13,16 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
-from ..harness import find_runs, open_run
+from ..harness import StoreError, find_runs, open_run
 
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """A task source the app serves: its id in URLs, and what load_tasks takes."""
+    """A task source the app serves: its id in URLs, what load_tasks takes, and the name it is shown by."""
 
     id: str
     name: str
     solutions: str | None = None
+    label: str = ""
+    """The name shown: a dataset's name, or a path relative to the working directory (else its last
+    part), never an absolute path of this machine; empty means `name`."""
+
+    @property
+    def shown(self) -> str:
+        """The name the app shows for this source."""
+        return self.label or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,8 @@ class Catalogue:
 
     sources: dict[str, SourceRef]
     runs: dict[str, RunRef] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()
+    """Run directories that could not be read (damaged stores), each with the reason."""
     _loaded: dict[str, TaskSet] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -62,7 +72,8 @@ class Catalogue:
               named: bool = True) -> Catalogue:
         """The named datasets (unless named=False), each given source (a dataset name, or a directory
         or JSON file of tasks) and the runs found in `runs` (run directories, or folders of them) with
-        their own sources. A source path that does not exist raises SourceError."""
+        their own sources. A source path that does not exist raises SourceError; a run that cannot be
+        read is left out and listed in `skipped`."""
         wanted: list[tuple[str, str | None]] = [(name, None) for name in NAMED_DATASETS] if named else []
         for source in sources:
             wanted.append((_canonical(source), None))
@@ -73,9 +84,14 @@ class Catalogue:
             if not found:
                 raise SourceError(f"{path}: not a run directory, nor a folder holding any")
             directories.extend(d for d in found if d not in directories)
+        skipped: list[str] = []
         for directory in directories:
-            with open_run(directory) as store:
-                settings = store.settings
+            try:
+                with open_run(directory) as store:
+                    settings = store.settings
+            except StoreError as error:  # one damaged run does not stop the app
+                skipped.append(f"{directory}: {error}")
+                continue
             key = (settings.source, settings.solutions)
             usable = settings.source in NAMED_DATASETS or Path(settings.source).exists()
             if usable and key not in wanted:
@@ -86,14 +102,26 @@ class Catalogue:
         ids: dict[tuple[str, str | None], str] = {}
         for name, solutions in dict.fromkeys(wanted):
             source_id = _unique(slug(name if name in NAMED_DATASETS else Path(name).stem), taken)
-            refs[source_id] = SourceRef(source_id, name, solutions)
+            refs[source_id] = SourceRef(source_id, name, solutions, shown_name(name))
             ids[(name, solutions)] = source_id
         taken = set()
         run_refs: dict[str, RunRef] = {}
         for directory, source_key in run_sources:
             run_id = _unique(slug(directory.resolve().name), taken)
             run_refs[run_id] = RunRef(run_id, directory.resolve(), ids.get(source_key) if source_key else None)
-        return cls(refs, run_refs)
+        return cls(refs, run_refs, tuple(skipped))
+
+    def redact(self, text: str) -> str:
+        """`text` with the absolute paths of the served sources and runs replaced by their shown names."""
+        known = {str(ref.path): f"run {ref.id}" for ref in self.runs.values()}
+        for ref in self.sources.values():
+            known[ref.name] = ref.shown
+            if ref.solutions:
+                known[ref.solutions] = shown_name(ref.solutions)
+        for path in sorted(known, key=len, reverse=True):
+            if Path(path).is_absolute():
+                text = text.replace(path, known[path])
+        return text
 
     def tasks(self, source_id: str) -> TaskSet | None:
         """The task set of a served source, or None for an unknown id."""
@@ -104,6 +132,18 @@ class Catalogue:
             if source_id not in self._loaded:
                 self._loaded[source_id] = load_tasks(ref.name, solutions=ref.solutions)
             return self._loaded[source_id]
+
+
+def shown_name(name: str) -> str:
+    """A dataset name as is; a path relative to the working directory when inside it, else its last part."""
+    if name in NAMED_DATASETS:
+        return name
+    path = Path(name).resolve()
+    try:
+        relative = path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path.name or name
+    return str(relative) if relative.parts else path.name
 
 
 def _canonical(source: str | Path) -> str:

@@ -32,11 +32,19 @@ class Answer(BaseModel):
         return grid
 
 
+class About(BaseModel):
+    """The app's version, and whether it runs blind (serving no test output and no run)."""
+
+    version: str
+    blind: bool = Field(description="Blind mode: no route serves a test output, and runs are not served")
+
+
 class Source(BaseModel):
     """A task source the app serves."""
 
     id: str = Field(description="The id used in URLs")
-    name: str = Field(description="Dataset name, or the directory or file the tasks come from")
+    name: str = Field(description="Dataset name, or the directory or file the tasks come from (relative to "
+                                  "where the app was started, else its last part)")
     version: str
     tasks: int
     problems: int = Field(description="Bad tasks skipped while loading")
@@ -100,7 +108,8 @@ class RunInfo(BaseModel):
     id: str
     solver: str
     solver_args: dict[str, Any]
-    source: str = Field(description="The task set's name")
+    source: str = Field(description="The task set's name (a path relative to where the app was started, else "
+                                    "its last part)")
     source_id: str | None = Field(description="Where the app serves the run's tasks (null: not found)")
     version: str
     seed: int

@@ -57,6 +57,29 @@
   }
 
   let cleanup = null;
+  let about = null;
+
+  // The app's mode, asked once: in blind mode no test output and no run is served, so the page
+  // offers neither; the header says so.
+  function loadAbout() {
+    if (!about) {
+      about = api("/about").then(function (info) {
+        global.ArcApp.blind = info.blind;
+        if (info.blind) {
+          document.body.dataset.blind = "true";
+          const compare = document.querySelector('header a[href="#/compare"]');
+          if (compare) compare.remove();
+          const mark = document.createElement("span");
+          mark.className = "badge blind";
+          mark.id = "blind-mode";
+          mark.textContent = "testing mode";
+          document.querySelector("header nav").appendChild(mark);
+        }
+        return info;
+      });
+    }
+    return about;
+  }
 
   function show() {
     if (cleanup) { cleanup(); cleanup = null; }
@@ -68,7 +91,7 @@
     if (!found) { main.textContent = "No such page."; return; }
     const [name, params] = found;
     main.dataset.loading = "true";
-    Promise.resolve(ArcViews[name](main, params, query, function (fn) { cleanup = fn; }))
+    loadAbout().then(function () { return ArcViews[name](main, params, query, function (fn) { cleanup = fn; }); })
       .catch(function (error) {
         const p = document.createElement("p");
         p.className = "error";
@@ -78,7 +101,7 @@
       .finally(function () { main.dataset.view = name; delete main.dataset.loading; });
   }
 
-  global.ArcApp = { api: api, post: post };
+  global.ArcApp = { api: api, post: post, blind: false };
   window.addEventListener("hashchange", show);
   document.addEventListener("DOMContentLoaded", show);
 })(window);

@@ -6,8 +6,11 @@
   const views = {};
 
   views.home = function (main) {
-    main.appendChild(h("h1", {}, "Datasets and runs"));
-    return Promise.all([api("/sources"), api("/runs")]).then(function ([sources, runs]) {
+    const blind = ArcApp.blind;
+    main.appendChild(h("h1", {}, blind ? "Datasets" : "Datasets and runs"));
+    if (blind) main.appendChild(h("p", { class: "muted", id: "blind-note" },
+      "Testing mode: solve test inputs by hand, two tries each; test outputs and runs are not shown."));
+    return Promise.all([api("/sources"), blind ? Promise.resolve(null) : api("/runs")]).then(function ([sources, runs]) {
       const table = h("table", { id: "sources" },
         h("tr", {}, h("th", {}, "Dataset"), h("th", {}, "Version"), h("th", {}, "Tasks"), h("th", {}, "")));
       sources.forEach(function (s) {
@@ -17,6 +20,7 @@
           h("td", { class: "muted" }, s.problems ? s.problems + " bad task(s) skipped" : "")));
       });
       main.appendChild(table);
+      if (runs === null) return;
       main.appendChild(h("h2", {}, "Runs"));
       if (!runs.length) {
         main.appendChild(h("p", { class: "muted" }, "No runs: start with arclab serve --runs DIR."));
@@ -87,14 +91,15 @@
         h("a", { href: "#/s/" + enc(p.source) }, "← " + p.source),
         h("a", { class: "button", href: "/api" + path + "/picture?format=png", download: task.id + ".png" }, "PNG"),
         h("a", { class: "button", href: "/api" + path + "/picture?format=svg", download: task.id + ".svg" }, "SVG"));
-      const reveal = h("button", { id: "reveal" }, "Show test outputs");
-      bar.appendChild(reveal);
+      const reveal = ArcApp.blind ? null : h("button", { id: "reveal" }, "Show test outputs");
+      if (reveal) bar.appendChild(reveal);
       main.appendChild(bar);
       main.appendChild(h("h2", {}, "Train pairs"));
       main.appendChild(trainPairs(task));
       main.appendChild(h("h2", {}, "Test"));
       let test = testSection(base, task, null);
       main.appendChild(test);
+      if (!reveal) return null;
       reveal.addEventListener("click", function () {
         api(path + "/outputs").then(function (o) {
           const shown = testSection(base, task, o.outputs);

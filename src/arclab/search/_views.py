@@ -1,0 +1,156 @@
+"""Search under views of the task (symmetries, colour renamings) and votes across them.
+
+A rule the task teaches holds in every view of it; a program that fits the train pairs by accident
+usually holds in few. So the task is solved in several views, each view's answers are mapped back,
+and answers are ranked by how many views (then distinct programs) produce them, then by cost.
+Every answer keeps a program that runs on the task's own input: the view's program wrapped in the
+view's transform and its inverse.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..dsl import Call, Const, Expr, Var
+from ..task import Grid, Task, View
+from ._registry import Strategy
+from ._solve import SearchStats, Solution, Synthesizer
+
+_INVERSE = {"rot90": "rot270", "rot270": "rot90"}
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSettings:
+    """How the search spends its budget across views."""
+
+    views: tuple[View, ...]
+    """The views to solve, identity first."""
+    first_share: float = 0.5
+    """Part of the budget the task's own view may use (at least `first_seconds`); the rest go in
+    turn to the other views."""
+    first_seconds: float = 10.0
+    """Seconds the task's own view may use whatever `first_share` says (all of a shorter budget)."""
+    max_cost: int = 12
+    """The enumeration's cost cap."""
+    extra_cost: int = 2
+    """After a solution, candidates up to this much dearer are still looked at."""
+    extra_seconds: float = 2.0
+    """After the first enumerated solution, the enumeration goes on this many seconds."""
+    strategies: tuple[Strategy, ...] | None = None
+    """The strategies each view runs (None: every registered one, with its own share)."""
+    strategy_cap: bool = True
+    """Whether a strategy's solution caps the enumeration's cost (see Synthesizer)."""
+    fair: bool = True
+    """Whether primitives take turns within each cost level of the enumeration."""
+
+
+@dataclass
+class VotedAnswer:
+    """One distinct answer to one test input and what backs it."""
+
+    grid: np.ndarray
+    views: set[str] = field(default_factory=set)
+    programs: list[tuple[float, Expr, str, str]] = field(default_factory=list)
+    """(cost, program on the task's own input, strategy, view) for each program that gives it."""
+
+    def rank_key(self) -> tuple[float, int, int]:
+        """Sort key: the cheapest program first; among equal costs, more views, then more programs."""
+        return (min(p[0] for p in self.programs), -len(self.views), -len(self.programs))
+
+
+@dataclass
+class ViewSearch:
+    """The outcome: ranked answers per test input, and what the search did."""
+
+    answers: list[list[VotedAnswer]]
+    stats: SearchStats
+    views_run: list[str]
+
+
+def in_view(program: Expr, view: View) -> Expr:
+    """`program` (found on the view) as a program on the task's own input."""
+    if view.is_identity:
+        return program
+    seen: Expr = Var()
+    if view.symmetry != "identity":
+        seen = Call(view.symmetry, (seen,))
+    forward, backward = _colour_tables(view)
+    if forward:
+        seen = Call("map_colours", (seen, Const(forward)))
+    out = _substitute(program, seen)
+    if backward:
+        out = Call("map_colours", (out, Const(backward)))
+    if view.symmetry != "identity":
+        out = Call(_INVERSE.get(view.symmetry, view.symmetry), (out,))
+    return out
+
+
+def _colour_tables(view: View) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    forward = tuple((old, new) for old, new in enumerate(view.colours) if old != new)
+    return forward, tuple(sorted((new, old) for old, new in forward))
+
+
+def _substitute(expr: Expr, replacement: Expr) -> Expr:
+    if isinstance(expr, Var):
+        return replacement
+    if isinstance(expr, Call):
+        return Call(expr.op, tuple(_substitute(a, replacement) for a in expr.args))
+    return expr
+
+
+def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSearch:
+    """Solve `task` in each view until the deadline; answers voted across views."""
+    answers: list[dict[bytes, VotedAnswer]] = [{} for _ in task.test]
+    stats = SearchStats()
+    views_run: list[str] = []
+    for k, view in enumerate(settings.views):
+        left = deadline - time.monotonic()
+        if left <= 0.05 or (k > 0 and _settled(answers)):
+            break
+        seconds = max(settings.first_share * left, settings.first_seconds) if k == 0 else left / (len(settings.views) - k)
+        synth = Synthesizer(view.apply_task(task), time.monotonic() + min(left, seconds), max_cost=settings.max_cost,
+                            extra_cost=settings.extra_cost, extra_seconds=settings.extra_seconds,
+                            strategies=settings.strategies, strategy_cap=settings.strategy_cap,
+                            fair=settings.fair)
+        solutions = synth.run()
+        views_run.append(view.describe())
+        _merge_stats(stats, synth.stats, view)
+        for solution in solutions:
+            _add_votes(answers, solution, view)
+    ranked = [sorted(per_test.values(), key=VotedAnswer.rank_key) for per_test in answers]
+    return ViewSearch(ranked, stats, views_run)
+
+
+def _settled(answers: list[dict[bytes, VotedAnswer]]) -> bool:
+    """True when every test input already has two answers: other views would only add votes."""
+    return all(len(per_test) >= 2 for per_test in answers)
+
+
+def _merge_stats(total: SearchStats, part: SearchStats, view: View) -> None:
+    total.evaluated += part.evaluated
+    total.seconds += part.seconds
+    total.errors.extend(f"[{view.describe()}] {error}" for error in part.errors)
+    for name, n in part.found.items():
+        total.found[name] = total.found.get(name, 0) + n
+
+
+def _add_votes(answers: list[dict[bytes, VotedAnswer]], solution: Solution, view: View) -> None:
+    program = in_view(solution.program, view)
+    for per_test, value in zip(answers, solution.test_outputs):
+        grid = view.restore(Grid._trusted(np.ascontiguousarray(value, dtype=np.uint8))).array
+        key = bytes(grid.shape) + grid.tobytes()
+        voted = per_test.setdefault(key, VotedAnswer(grid))
+        voted.views.add(view.describe())
+        voted.programs.append((solution.cost, program, solution.strategy, view.describe()))
+
+
+def best_two(search: ViewSearch) -> Sequence[Sequence[VotedAnswer]]:
+    """The first two ranked answers per test input."""
+    return [per_test[:2] for per_test in search.answers]
+
+
+__all__ = ["ViewSearch", "ViewSettings", "VotedAnswer", "best_two", "in_view", "search_views"]
