@@ -141,7 +141,7 @@ def _load(settings: ModelSettings, device: torch.device) -> tuple[Any, Any]:
     except Exception as error:  # transformers raises many kinds; each becomes one clear line
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise SolverLoadError(f"solver 'hf': cannot load model {settings.name!r}: {reason}") from error
-    return tokenizer, model.to(device).eval()  # type: ignore[arg-type]  # transformers types `to` oddly
+    return tokenizer, model.to(device).eval()
 
 
 def _chat_text(tokenizer: Any, messages: Sequence[Message]) -> str:

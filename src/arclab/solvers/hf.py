@@ -27,7 +27,8 @@ AUTO_TOKENS_FACTOR = 2
 AUTO_TOKENS_SLACK = 32
 """...plus this many tokens (fences, a line of preamble)."""
 
-_COLOUR_ORDERS: tuple[str, ...] = get_args(ColourOrder)
+_COLOUR_ORDERS: tuple[ColourOrder, ...] = get_args(ColourOrder)
+_COLOUR_ORDER_NAMES: dict[str, ColourOrder] = {order: order for order in _COLOUR_ORDERS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +171,10 @@ def hf(model: str, format: PromptFormat = "digits", temperature: float = 0.0, sa
     `temperature` is 0; `samples` replies per view otherwise. `device='auto'` takes a GPU when
     torch sees one.
     """
+    orders = _names("colour_orders", colour_orders, _COLOUR_ORDERS)
     generation = Generation(format, temperature, samples, max_new_tokens, views, batch,
                             _names("symmetries", symmetries, SYMMETRIES),
-                            _names("colour_orders", colour_orders, _COLOUR_ORDERS))  # type: ignore[arg-type]
+                            tuple(_COLOUR_ORDER_NAMES[name] for name in orders))
     _check(generation, threads)
     try:
         from ._hf_model import LocalModel, ModelSettings
