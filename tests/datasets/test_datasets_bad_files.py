@@ -72,6 +72,9 @@ def test_names_that_are_not_files_are_warned_about(tmp_path: Path, capsys: pytes
     }
     assert main(["validate", str(folder)]) == 1
     assert "1 valid tasks, 1 test inputs, 4 problem(s)" in capsys.readouterr().out
+    assert main(["validate", str(folder / "pipe.json")]) == 1  # given directly: one clear line, no hang
+    err = capsys.readouterr().err
+    assert "pipe.json: a FIFO (named pipe), not a file, not a task source" in err and err.count("\n") == 1
 
 
 def test_validate_tells_a_submission_by_its_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

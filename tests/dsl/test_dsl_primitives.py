@@ -154,6 +154,11 @@ CASES: list[Case] = [
     case("fg_to_colour", [[7, 7, 7], [1, 7, 2]], 3, out=[[7, 7, 7], [3, 7, 3]], why="background-7"),
     case("map_colours", [[1, 2], [3, 0]], ((1, 2), (2, 1)), out=[[2, 1], [3, 0]]),
     case("map_colours", [[1, 2], [3, 0]], (), out=[[1, 2], [3, 0]], why="empty-map"),
+    # roles of the reference [[0, 0, 0], [5, 5, 7]]: 0 is role 0 (10), 5 role 1 (11), 7 role 2 (12)
+    case("map_roles", [[5, 7, 0]], [[0, 0, 0], [5, 5, 7]], ((11, 12), (12, 11)), out=[[7, 5, 0]], why="swap-roles"),
+    case("map_roles", [[5, 3, 0]], [[0, 0, 0], [5, 5, 7]], ((3, 4), (11, 0)), out=[[0, 4, 0]],
+         why="literal-key-and-target"),
+    case("map_roles", [[5, 0]], [[0, 0], [5, 5]], ((11, 12),), out=UNDEFINED, why="no-such-rank"),
     # counting
     case("colour_count", [[0, 1, 1], [2, 0, 0]], out=2),
     case("colour_count", [[5, 5, 0]], out=1, why="background-5"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import resource
 import signal
+import subprocess
 import sys
 import time
 
@@ -84,6 +85,13 @@ class Faulty:
             return tuple((Attempt(grid, {"program": "identity", "score": 1.0, "odd": object()}),
                           Attempt(Grid([[1]])), Attempt(Grid([[2]])))
                          for grid in task.test_inputs)
+        if action == "hog_child":  # a child holds 300 MiB; the solver waits for it
+            subprocess.Popen([sys.executable, "-c", _HOG])
+            time.sleep(3600)
+        if action in ("escape", "escape_hang"):  # a grandchild leaves the session and is orphaned
+            _start_escaped_grandchild()
+            if action == "escape_hang":
+                time.sleep(3600)
         if action == "chatty":  # 3 MB of output, numbered lines
             for i in range(30_000):
                 print(f"line {i:05d} " + "." * 90)
@@ -108,9 +116,48 @@ INVALID_GRIDS = {
 """Grids a solver can make without checks (`Grid._trusted`): none is a valid ARC grid."""
 
 
+_HOG = """
+import os, time
+with open(os.environ["ARCLAB_TEST_PIDS"], "a") as handle:
+    handle.write(f"{os.getpid()}\\n")
+hoard = b"x" * (300 * 1024 * 1024)
+time.sleep(3600)
+"""
+
+
+def _start_escaped_grandchild() -> None:
+    """Fork; the child calls setsid and forks a grandchild that records its pid and sleeps; the child
+    exits at once, so the grandchild is orphaned outside the worker's session."""
+    path = os.environ["ARCLAB_TEST_PIDS"]
+    before = _count_lines(path)
+    child = os.fork()
+    if child == 0:
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                with open(path, "a") as handle:
+                    handle.write(f"{os.getpid()}\n")
+                time.sleep(3600)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _count_lines(path) <= before:
+        time.sleep(0.01)
+
+
+def _count_lines(path: str) -> int:
+    try:
+        with open(path) as handle:
+            return len(handle.read().split())
+    except OSError:
+        return 0
+
+
 def faulty(plan: str = "") -> Faulty:
     """plan: "task=action,..." with actions raise, sleep, loop, late, alloc, touch, exit, segv,
-    sysexit, interrupt, bad, none, short, anytime, meta, chatty, bigmeta, or one of INVALID_GRIDS; other tasks get the identity
+    sysexit, interrupt, bad, none, short, anytime, meta, chatty, bigmeta, hog_child, escape,
+    escape_hang, or one of INVALID_GRIDS; other tasks get the identity
     answer."""
     return Faulty(_parse(plan))
 
@@ -152,3 +199,21 @@ def broken(when: str = "factory") -> object:
     if when == "exit":
         os._exit(7)
     raise RuntimeError("cannot build this solver")
+
+
+class WithHelper:
+    """Starts a helper process when built (kept for the worker's life) and answers identity."""
+
+    def __init__(self) -> None:
+        self.helper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"])
+        with open(os.environ["ARCLAB_TEST_PIDS"], "a") as handle:
+            handle.write(f"{self.helper.pid}\n")
+
+    def solve(self, task: Task, context: SolveContext) -> Prediction:
+        assert self.helper.poll() is None, "the helper was killed"
+        return _identity(task)
+
+
+def with_helper() -> WithHelper:
+    """A solver with a helper process started while it is built."""
+    return WithHelper()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from arclab.harness import PlannedTask, RunSettings, RunStore, Status, TaskResult
+from arclab.harness import PlannedTask, RunSettings, RunStore, Status, TaskResult, current_code
 from arclab.harness import with_correctness
 from arclab.solvers import Attempt
 from arclab.task import Grid, Task
@@ -49,7 +49,8 @@ def write_run(directory: Path, source: str, tasks: Sequence[Task], outcomes: Map
                            time_limit=10.0, memory_limit_mb=None, source=source, solutions=None,
                            source_name=source, source_version="test", arclab_version="0.0",
                            created_at="2026-01-01T00:00:00+00:00")
-    with RunStore.create_or_resume(directory, settings) as store:
+    code = current_code("arclab.solvers.baselines:identity")
+    with RunStore.create_or_resume(directory, settings, code) as store:
         store.set_plan(PlannedTask(t.id, len(t.test), t.has_solutions) for t in tasks)
         session = store.begin_session("process", 1)
         for i, task in enumerate(tasks):

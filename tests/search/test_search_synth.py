@@ -72,3 +72,18 @@ def test_strategy_programs_may_end_in_a_colour_map() -> None:
     solutions = Synthesizer(task, time.monotonic() + 5).run()
     answers = [grid.tolist() for grid, _ in two_attempts(solutions, 1)[0]]
     assert [[2, 2], [0, 0], [2, 2], [0, 0]] in answers
+
+
+def test_role_maps_carry_a_colour_rule_to_colours_never_seen() -> None:
+    from arclab.search._learn import learn_role_map
+
+    # the commonest colour and the rarest swap, whatever the colours are
+    pairs = [([[1, 1, 2], [0, 0, 0]], [[2, 2, 1], [0, 0, 0]]), ([[0, 0, 0], [3, 4, 4]], [[0, 0, 0], [4, 3, 3]])]
+    task = _task(pairs, [[0, 0, 0], [6, 6, 9]])
+    ins = [np.array(i, dtype=np.uint8) for i, _ in pairs]
+    outs = [np.array(o, dtype=np.uint8) for _, o in pairs]
+    assert learn_role_map(ins, ins, outs) == ((11, 12), (12, 11))
+    solutions = Synthesizer(task, time.monotonic() + 5).run()
+    answers = [grid.tolist() for grid, _ in two_attempts(solutions, 1)[0]]
+    assert [[0, 0, 0], [9, 9, 6]] in answers
+    assert learn_role_map(ins, ins, ins) is None  # nothing changes

@@ -97,3 +97,9 @@ def test_a_tasks_runs_without_grids(client: TestClient) -> None:
                     {"run": "beta", "outcome": "unsolved", "status": "ok"}]
     assert client.get("/api/sources/data/tasks/nope/runs").json() == []
     assert client.get("/api/sources/nope/tasks/mirror/runs").status_code == 404
+
+
+def test_runs_show_the_code_they_recorded(client: TestClient) -> None:
+    runs = {r["id"]: r for r in client.get("/api/runs").json()}
+    assert all(run["code"] for run in runs.values())
+    assert "arclab 0.1.0" in runs["alpha"]["code"] and "Python 3." in runs["alpha"]["code"]

@@ -24,7 +24,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S",
                         help="seconds per task (default 60; 0 for none)")
     parser.add_argument("--memory-limit", type=_megabytes, default=4096.0, metavar="MB",
-                        help="MiB of resident memory per worker (default 4096; 0 for none)")
+                        help="MiB of resident memory per worker, with the processes its solver starts "
+                             "(default 4096; 0 for none)")
     parser.add_argument("--workers", type=_positive_int, metavar="N",
                         help="tasks at once (default: one per core, or the Ray cluster's CPUs)")
     parser.add_argument("--out", metavar="DIR", help="run directory (default runs/SOLVER-SOURCE)")

@@ -280,6 +280,8 @@ def load_tasks(source: str | Path, *, solutions: str | Path | None = None, stric
         tasks = _load_directory(path, problems)
     elif path.is_file():
         tasks = _load_file(path, Path(solutions) if solutions else None, problems)
+    elif path.exists() or path.is_symlink():
+        raise SourceError(f"{name}: {_not_a_file(path)}, not a task source")
     else:
         hint = suggest_dataset(name)
         known = ", ".join(NAMED_DATASETS)

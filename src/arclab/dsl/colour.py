@@ -88,6 +88,43 @@ def map_colours(g: np.ndarray, mapping: tuple[tuple[int, int], ...]) -> np.ndarr
     return checked(table[g])
 
 
+ROLE = 10
+"""In a role map, code ROLE + r names the colour of rank r in the reference grid; 0-9 are colours."""
+
+
+def colour_roles(ref: np.ndarray) -> list[int]:
+    """The reference grid's colours, commonest first (ties: lower colour first): rank r is role r."""
+    counts = np.bincount(ref.ravel(), minlength=10)
+    present = np.nonzero(counts)[0]
+    return [int(c) for c in sorted(present.tolist(), key=lambda c: (-counts[c], c))]
+
+
+def role_code(colour: int, roles: list[int]) -> int:
+    """A colour's code in a role map: its role if the reference has it, else the colour itself."""
+    return ROLE + roles.index(colour) if colour in roles else colour
+
+
+@primitive(GRID, GRID, COLOURMAP, returns=GRID, search=False)
+def map_roles(g: np.ndarray, ref: np.ndarray, mapping: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """Recolour by colour roles learned from the pairs: codes 10+r are ref's r-th commonest colour."""
+    roles = colour_roles(ref)
+
+    def colour(code: int) -> int:
+        if code < ROLE:
+            return code
+        if code - ROLE >= len(roles):
+            raise ValueError("the reference has no colour of that rank")
+        return roles[code - ROLE]
+
+    table = np.arange(10, dtype=np.uint8)
+    for key, target in mapping:
+        source = colour(key)
+        if key < ROLE and source in roles:
+            continue  # a literal key stands for a colour the reference doesn't have
+        table[source] = colour(target)
+    return checked(table[g])
+
+
 @primitive(GRID, GRID, COLOURMAP, returns=GRID, search=False)
 def cellwise(a: np.ndarray, b: np.ndarray, table: tuple[tuple[tuple[int, int], int], ...]) -> np.ndarray:
     """Each cell's colour from the pair (a's colour, b's colour) by a learned table; unlisted pairs keep a's."""

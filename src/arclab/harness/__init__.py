@@ -6,6 +6,7 @@ and memory limits, recording each task in a SQLite store as it finishes; `open_r
 """
 
 from ._backend import BACKENDS, Backend, BackendError, check_backend, default_workers, open_backend
+from ._database import StoreError
 from ._progress import ProgressBar
 from ._protocol import WorkerSetup
 from ._provenance import LIBRARIES, CodeVersion, current_code
@@ -19,7 +20,6 @@ from ._store import (
     PlannedTask,
     RunStore,
     Session,
-    StoreError,
     is_run_dir,
     open_run,
     settings_to_json,

@@ -26,6 +26,18 @@ def rss_mb(pid: int | str = "self") -> float | None:
         return None
 
 
+def pss_mb(pid: int | str = "self") -> float | None:
+    """Proportional resident memory of a process in MiB (shared pages split between their users)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return None
+
+
 def vsz_mb() -> float | None:
     """This process's virtual address space in MiB."""
     try:

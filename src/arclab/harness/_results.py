@@ -19,7 +19,8 @@ class Status(str, enum.Enum):
     TIMEOUT = "timeout"
     """No answer within the time limit; the worker was killed if it did not stop."""
     MEMORY = "memory"
-    """The solver went past the memory limit (its allocation failed, or the worker was killed)."""
+    """The solver went past the memory limit (its allocation failed, or the worker and the processes
+    it started were killed)."""
     CRASHED = "crashed"
     """The worker process died (os._exit, a signal, a segfault) while solving the task."""
 

@@ -11,9 +11,9 @@ from .. import __version__
 from ..datasets import NAMED_DATASETS, SourceError, TaskSet, load_tasks
 from ..scoring import (Score, Submission, read_submission, score, score_task, submitted_attempts,
                        write_submission)
-from ..solvers import solver_spec
+from ..solvers import SolverSpec, solver_spec
 from ..task import Task, TaskFormatError
-from ._backend import check_backend, open_backend
+from ._backend import Backend, check_backend, open_backend
 from ._checks import checked_result
 from ._protocol import WorkerSetup
 from ._provenance import current_code
@@ -135,17 +135,10 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
     if config.exclude:
         tasks = without_shared_pairs(tasks, [load_tasks(other) for other in config.exclude])
     tasks = select_tasks(tasks, config.task_ids, config.limit)
-    settings = RunSettings(
-        solver=spec.name, solver_target=spec.target, solver_args=dict(spec.args), seed=config.seed,
-        time_limit=config.limits.time_limit, memory_limit_mb=config.limits.memory_limit_mb,
-        source=canonical_source(config.source),
-        solutions=str(Path(config.solutions).resolve()) if config.solutions else None,
-        source_name=tasks.name, source_version=tasks.version, arclab_version=__version__,
-        created_at=now_iso(), extra={"exclude": list(config.exclude)} if config.exclude else {})
     directory = Path(config.out)
     code = current_code(spec.target)
-    with RunStore.create_or_resume(directory, settings, code, allow_code_change=config.allow_code_change,
-                                   force=config.force) as store:
+    with RunStore.create_or_resume(directory, _run_settings(config, spec, tasks), code,
+                                   allow_code_change=config.allow_code_change, force=config.force) as store:
         if config.retry_failed:
             store.forget(s for s in Status if s is not Status.OK)
         store.set_plan(PlannedTask(t.id, len(t.test), t.has_solutions) for t in tasks)
@@ -160,21 +153,7 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
             if observer is not None:
                 observer.on_start(RunStart(directory, len(tasks), len(todo), before, backend.workers,
                                            config.backend))
-            outcome = "failed"
-            try:
-                for result in backend.run(todo):
-                    result = with_correctness(checked_result(result), tasks[result.task_id])
-                    store.record(result, session)
-                    if observer is not None:
-                        observer.on_result(result)
-                outcome = "complete"
-            except KeyboardInterrupt:
-                outcome = "interrupted"
-                raise
-            finally:
-                store.end_session(session, outcome)
-                if observer is not None:
-                    observer.on_end()
+            _run_session(store, session, backend, todo, tasks, observer)
         submission = store.submission()
         summary = summarise(store)
     submission_path = directory / SUBMISSION_FILE
@@ -185,6 +164,36 @@ def evaluate(config: EvalConfig, observer: RunObserver | None = None) -> EvalRep
         extra = placeholder_solved(tasks, submission, official)
     return EvalReport(directory, submission_path, summary, official, len(todo), len(finished & set(tasks.ids)),
                       tasks.problems, extra or 0)
+
+
+def _run_settings(config: EvalConfig, spec: SolverSpec, tasks: TaskSet) -> RunSettings:
+    return RunSettings(
+        solver=spec.name, solver_target=spec.target, solver_args=dict(spec.args), seed=config.seed,
+        time_limit=config.limits.time_limit, memory_limit_mb=config.limits.memory_limit_mb,
+        source=canonical_source(config.source),
+        solutions=str(Path(config.solutions).resolve()) if config.solutions else None,
+        source_name=tasks.name, source_version=tasks.version, arclab_version=__version__,
+        created_at=now_iso(), extra={"exclude": list(config.exclude)} if config.exclude else {})
+
+
+def _run_session(store: RunStore, session: int, backend: Backend, todo: Sequence[Task], tasks: TaskSet,
+                 observer: RunObserver | None) -> None:
+    """Run `todo`, checking, grading and storing each result as it comes; record how the session ended."""
+    outcome = "failed"
+    try:
+        for result in backend.run(todo):
+            result = with_correctness(checked_result(result), tasks[result.task_id])
+            store.record(result, session)
+            if observer is not None:
+                observer.on_result(result)
+        outcome = "complete"
+    except KeyboardInterrupt:
+        outcome = "interrupted"
+        raise
+    finally:
+        store.end_session(session, outcome)
+        if observer is not None:
+            observer.on_end()
 
 
 def select_tasks(tasks: TaskSet, task_ids: Sequence[str] = (), limit: int | None = None) -> TaskSet:

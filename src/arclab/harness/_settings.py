@@ -20,7 +20,8 @@ class Limits:
     time_limit: float | None = DEFAULT_TIME_LIMIT
     """Seconds a solver has for one task; None means no limit."""
     memory_limit_mb: float | None = DEFAULT_MEMORY_LIMIT_MB
-    """MiB of resident memory the worker process may use while solving; None means no limit."""
+    """MiB of resident memory the worker may use while solving, with every process its solver
+    starts; None means no limit."""
 
     def __post_init__(self) -> None:
         for name in ("time_limit", "memory_limit_mb"):

@@ -1,15 +1,18 @@
 """One worker process and its supervision: start it, hand it tasks, kill it at the limits.
 
 A slot keeps its worker between tasks (starting Python and the solver once) and starts a new
-one only after the old one was killed or died. The process backend multiplexes several slots in
-one loop (`connection`, `next_check`, `on_readable`, `check`); a Ray actor drives one slot with
-the blocking `run`.
+one only after the old one was killed or died. The limits hold for the worker's whole process
+tree (see `_tree`): memory is counted over it, a kill takes all of it, and the processes a task
+started are killed when it ends (those the solver started while being built are spared). The
+process backend multiplexes several slots in one loop (`connection`, `next_check`,
+`on_readable`, `check`); a Ray actor drives one slot with the blocking `run`.
 """
 
 from __future__ import annotations
 
 import enum
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from ..task import ArclabError, Task
-from . import _memory
+from . import _tree
 from ._logcap import cap_log
 from ._protocol import Ready, SetupFailed, WorkerSetup
 from ._results import Status, TaskResult
@@ -62,6 +65,8 @@ class WorkerSlot:
         self._next_poll = 0.0
         self._last_rss: float | None = None
         self._next_log_check = 0.0
+        self._tag = ""
+        self._resident: frozenset[int] = frozenset()
         self.starts = 0
         """How many worker processes this slot has started."""
 
@@ -103,12 +108,14 @@ class WorkerSlot:
         log: IO[bytes] | int = subprocess.DEVNULL
         if self.log_path is not None:
             log = open(self.log_path, "ab")
+        self._tag = f"{os.getpid()}-{secrets.token_hex(8)}"  # marks the worker and all it starts
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "arclab.harness._worker", str(to_child_r), str(from_child_w),
                  str(os.getpid())],
                 pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                start_new_session=True, env={**_WORKER_ENV, **os.environ}, close_fds=True)
+                start_new_session=True, env={**_WORKER_ENV, **os.environ, _tree.TAG_VARIABLE: self._tag},
+                close_fds=True)
         except OSError:
             for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
                 os.close(fd)
@@ -181,6 +188,8 @@ class WorkerSlot:
             return self._died()
         if isinstance(message, Ready):
             self._state = _State.IDLE
+            if self._process is not None:  # what the solver started while being built lives as long as it
+                self._resident = frozenset(_tree.descendants(self._process.pid))
             return None
         if isinstance(message, SetupFailed):
             self._kill()
@@ -192,6 +201,8 @@ class WorkerSlot:
             if message.status is Status.MEMORY:  # the worker exits after this; start afresh
                 self._kill()
                 self._reap()
+            elif self._process is not None:  # the task is over: so is anything it started
+                _tree.kill_descendants(self._process.pid, spare=self._resident)
             return message
         self._kill()
         self._reap()
@@ -218,13 +229,14 @@ class WorkerSlot:
                                    f"(worker killed after {elapsed:.2f} s)")
         if limits.memory_limit_mb is not None and now >= self._next_poll:
             self._next_poll = now + MEMORY_POLL
-            rss = _memory.rss_mb(self.pid) if self.pid is not None else None
+            rss, children = _tree.tree_memory_mb(self.pid) if self.pid is not None else (None, 0)
             if rss is not None:
                 self._last_rss = max(rss, self._last_rss or 0.0)
                 if rss > limits.memory_limit_mb:
+                    who = f"the worker and {children} process(es) it started" if children else "the worker"
                     return self._kill_busy(Status.MEMORY, elapsed,
-                                           f"resident memory {rss:.0f} MiB passed the "
-                                           f"{limits.memory_limit_mb:g} MiB limit (worker killed)")
+                                           f"resident memory {rss:.0f} MiB ({who}) passed the "
+                                           f"{limits.memory_limit_mb:g} MiB limit (all killed)")
         return None
 
     def run(self, task: Task) -> TaskResult:
@@ -262,6 +274,7 @@ class WorkerSlot:
     def _died(self) -> TaskResult | None:
         state, task, elapsed = self._state, self._task, time.monotonic() - self._since
         peak = self._last_rss
+        self._kill()  # what it started may outlive it
         how = self._reap()
         if state is _State.STARTING:
             raise WorkerStartError(f"a worker died while building solver {self.setup.spec.name!r} "
@@ -272,11 +285,13 @@ class WorkerSlot:
                           num_test=len(task.test))
 
     def _kill(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            try:
-                os.killpg(self._process.pid, signal.SIGKILL)  # the worker and anything it started
-            except (ProcessLookupError, PermissionError):
-                self._process.kill()
+        """Kill the worker and every process it started (found by parentage and by its tag)."""
+        if self._process is None:
+            return
+        if self._process.poll() is None:
+            _tree.kill_tree(self._process.pid, self._tag)
+        else:  # it is gone already: its orphans carry its tag
+            _tree.kill_descendants(self._process.pid, self._tag)
 
     def _reap(self) -> str:
         """Forget the worker process (waiting for it) and say how it ended."""

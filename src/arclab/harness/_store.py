@@ -25,7 +25,10 @@ plan — one row per task the run is to solve
 results — one row per finished task (see TaskResult)
     task_id      the task's id
     status       ok | error | timeout | memory | crashed
-    attempts     JSON: per test input, a list of {"grid": [[...]], "metadata": {...}}, best first
+    attempts     JSON: per test input, a list of {"grid": [[...]], "metadata": {...}}, best first;
+                 every grid valid (a row an older arclab wrote with an invalid one reads as an
+                 error, and is rewritten so on resume); metadata over 100,000 characters of JSON
+                 keeps the head and tail of its long values, with "arclab_cut" saying what went
     correct      JSON list of booleans per test input, or NULL when the outputs are unknown; graded
                  as submission.json holds the task (a missing attempt is its [[0]] placeholder)
     outputs_solved  how many test outputs were solved (0 when unknown)
@@ -343,8 +346,9 @@ class RunStore:
         rows = self._db.execute("SELECT id, started_at, finished_at, outcome, backend, workers, address, host, "
                                 f"pid, tasks_run, {code} FROM sessions ORDER BY id")
         out = []
-        for *fields_, code_json in rows:
-            session = Session(*fields_, code=_decode_code(code_json))
+        for number, started, finished, outcome, backend, workers, address, host, pid, tasks_run, code_json in rows:
+            session = Session(number, started, finished, outcome, backend, workers, address, host, pid, tasks_run,
+                              _decode_code(code_json))
             if session.outcome == RUNNING and not _still_running(session):
                 session = replace(session, outcome=UNKNOWN)
             out.append(session)

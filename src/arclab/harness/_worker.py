@@ -3,7 +3,9 @@
 Started as `python -m arclab.harness._worker IN_FD OUT_FD PARENT_PID` by a WorkerSlot. It sees
 only tasks whose test outputs were removed. Limits it applies itself: the solver's deadline and
 an address-space cap (so a runaway allocation fails with MemoryError). The parent enforces the
-rest: it kills the worker past the time limit or the resident-memory limit, or sees it die.
+rest on the worker's whole process tree (the worker is the subreaper of what its solver starts):
+it kills the tree past the time limit or the resident-memory limit, or sees the worker die, and
+kills whatever the solver started once its task is over.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import numpy as np
 
 from ..solvers import MAX_ATTEMPTS, Attempt, Solver, SolveContext, SolverError
 from ..task import Grid, Task
-from . import _memory
+from . import _memory, _tree
 from ._checks import InvalidAttempt, capped_metadata, checked_attempts
 from ._protocol import Ready, SetupFailed, WorkerSetup
 from ._results import Status, TaskResult
@@ -146,6 +148,18 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(0)
 
 
+def _reap_orphans() -> None:
+    """Collect the exit status of finished processes re-parented to this worker (it is their
+    subreaper), so they do not linger as zombies; the harness killed them when their task ended."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
 def serve(inbox: Connection, outbox: Connection) -> int:
     """Receive a setup, build the solver, then answer tasks until told to stop or the pipe closes."""
     try:
@@ -178,6 +192,7 @@ def serve(inbox: Connection, outbox: Connection) -> int:
             return 0
         if task is None:
             return 0
+        _reap_orphans()
         result = solve_one(solver, task, setup.seed, time_limit, margin)
         outbox.send(result)
         if result.status is Status.MEMORY:
@@ -187,6 +202,7 @@ def serve(inbox: Connection, outbox: Connection) -> int:
 def main(argv: Sequence[str]) -> int:
     in_fd, out_fd, parent_pid = (int(arg) for arg in argv[1:4])
     _die_with_parent(parent_pid)
+    _tree.become_subreaper()  # orphans of the solver's processes stay in this worker's tree
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the harness's to handle
     return serve(Connection(in_fd, writable=False), Connection(out_fd, readable=False))
 

@@ -26,8 +26,11 @@ PLACEHOLDER = Grid([[0]])
 def submitted_attempts(attempts: Sequence[Grid | None]) -> tuple[Grid, ...]:
     """The grids `submission.json` holds for one test input: the first two attempts, a missing one
     replaced by the placeholder. Scoring these gives the score of the file as written."""
-    return tuple(attempts[i] if i < len(attempts) and attempts[i] is not None else PLACEHOLDER
-                 for i in range(len(ATTEMPT_KEYS)))
+    out = []
+    for i in range(len(ATTEMPT_KEYS)):
+        grid = attempts[i] if i < len(attempts) else None
+        out.append(grid if grid is not None else PLACEHOLDER)
+    return tuple(out)
 
 
 def submission_to_json(submission: Mapping[str, Sequence[Sequence[Grid | None]]]) -> dict[str, Any]:

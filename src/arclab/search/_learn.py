@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..dsl.colour import ROLE, colour_roles, role_code
+
 
 def learn_colour_map(candidates: Sequence[np.ndarray], outputs: Sequence[np.ndarray]) -> tuple[tuple[int, int], ...] | None:
     """The colour map m with m(candidate) == output on every pair, or None.
@@ -26,6 +28,33 @@ def learn_colour_map(candidates: Sequence[np.ndarray], outputs: Sequence[np.ndar
         table[src] = dst
     pairs = tuple((int(a), int(b)) for a, b in enumerate(table) if b != 255 and a != b)
     return pairs or None
+
+
+def learn_role_map(refs: Sequence[np.ndarray], candidates: Sequence[np.ndarray],
+                   outputs: Sequence[np.ndarray]) -> tuple[tuple[int, int], ...] | None:
+    """A role map (see `map_roles`) m with m(candidate, ref) == output on every pair, or None.
+
+    Colours are named by their rank in each pair's reference (the input), so "the commonest colour
+    becomes the rarest" holds across pairs whose colours differ. A key keeps its colour where it
+    can; a target is a literal colour where one fits every pair, else a role.
+    """
+    options: dict[int, set[int]] = {}
+    for ref, cand, out in zip(refs, candidates, outputs):
+        if cand.shape != out.shape:
+            return None
+        roles = colour_roles(ref)
+        codes = np.unique(cand.astype(np.int16) * 16 + out)
+        for a, b in zip((codes // 16).tolist(), (codes % 16).tolist()):
+            key = role_code(a, roles)
+            fits = {b, role_code(b, roles)} | ({key} if a == b else set())
+            options[key] = options.get(key, fits) & fits
+            if not options[key]:
+                return None
+    table = tuple((key, min(fits, key=lambda t: (t >= ROLE, t)))
+                  for key, fits in sorted(options.items()) if key not in fits)
+    if not table or all(key < ROLE and target < ROLE for key, target in table):
+        return None  # nothing changes, or a plain colour map says it
+    return table
 
 
 def learn_pair_map(firsts: Sequence[np.ndarray], seconds: Sequence[np.ndarray], outputs: Sequence[np.ndarray],

@@ -10,11 +10,11 @@ from typing import TypeGuard
 import numpy as np
 
 from ..dsl import COLOUR, GRID, Call, Const, Expr, Var, evaluate, program_size
-from ..dsl.colour import cellwise, map_colours
+from ..dsl.colour import cellwise, map_colours, map_roles
 from ..task import Task
 from ._cells import CellData, cell_data, cell_rule_programs
 from ._enumerate import Candidate, Enumerator
-from ._learn import learn_colour_map, learn_pair_map
+from ._learn import learn_colour_map, learn_pair_map, learn_role_map
 from . import _parts, _strategies  # noqa: F401  (their strategies register on import)
 from ._registry import Strategy, ordered_strategies
 from ._rules import rule_list_programs
@@ -72,7 +72,7 @@ class Synthesizer:
 
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
-                 strategy_cap: bool = True, fair: bool = True) -> None:
+                 strategy_cap: bool = True, fair: bool = True, roles: bool = True) -> None:
         self.task = task
         self.deadline = deadline
         self.max_cost = max_cost
@@ -82,6 +82,8 @@ class Synthesizer:
         self.strategies = ordered_strategies() if strategies is None else list(strategies)
         self.strategy_cap = strategy_cap
         self.fair = fair
+        self.roles = roles
+        """Learn colour maps by colour role (rank in the input) where a plain colour map fails."""
         """Primitives take turns within each cost level of the enumeration (see Enumerator)."""
         """When True, a strategy's solution of cost c ends the enumeration at cost c + extra_cost; when
         False, only enumerated solutions end it (learned rules often fit the pairs by accident)."""
@@ -110,9 +112,12 @@ class Synthesizer:
             return None
         if not _matches(values, self.train_out):
             mapping = learn_colour_map(values, self.train_out)
-            if mapping is None:
+            if mapping is not None:
+                expr, cost = Call("map_colours", (expr, Const(mapping))), cost + 2
+            elif self.roles and (roles := learn_role_map(self.train_in, values, self.train_out)) is not None:
+                expr, cost = Call("map_roles", (expr, Var(), Const(roles))), cost + 3
+            else:
                 return None
-            expr, cost = Call("map_colours", (expr, Const(mapping))), cost + 2
         answers = [evaluate(expr, g) for g in self.test_in]
         if not _valid_test(answers):
             return None
@@ -182,11 +187,9 @@ class Synthesizer:
         if all(v.shape == o.shape for v, o in zip(train_vals, self.train_out)):
             # The learned tables are exact on the train values by construction, so only the
             # test answers are computed, from the values the enumerator already holds.
-            mapping = learn_colour_map(train_vals, self.train_out)
-            if mapping is not None:
-                expr = Call("map_colours", (cand.expr, Const(mapping)))
-                answers = tuple(map_colours(v, mapping) for v in test_vals)
-                return Solution(expr, answers, cand.cost + 2, "colour-map")
+            mapped = self._mapped(cand, train_vals, test_vals)
+            if mapped is not None:
+                return mapped
             if self.same_shape and cand.cost > 1:
                 pairs = learn_pair_map(self.train_in, train_vals, self.train_out, self.test_in, test_vals)
                 if pairs is not None:
@@ -198,6 +201,31 @@ class Synthesizer:
                 self.cell_rule_tries += 1
                 return self._cell_rule_on(cand, train_vals, test_vals)
         return None
+
+    def _mapped(self, cand: Candidate, train_vals: Sequence[np.ndarray],
+                test_vals: Sequence[np.ndarray]) -> Solution | None:
+        """The candidate followed by a learned colour map, or by a role map where the plain map
+        fails or has never seen a colour the test values hold."""
+        mapping = learn_colour_map(train_vals, self.train_out)
+        if mapping is not None and (not self.roles or _colours(test_vals) <= _colours(train_vals)):
+            return self._colour_mapped(cand, mapping, test_vals)
+        roles = learn_role_map(self.train_in, train_vals, self.train_out) if self.roles else None
+        if roles is not None:
+            try:
+                answers = tuple(map_roles(v, x, roles) for v, x in zip(test_vals, self.test_in))
+            except ValueError:  # a test input lacks a colour of some rank the map names
+                answers = ()
+            if answers:
+                expr = Call("map_roles", (cand.expr, Var(), Const(roles)))
+                return Solution(expr, answers, cand.cost + 3, "role-map")
+        return None if mapping is None else self._colour_mapped(cand, mapping, test_vals)
+
+    @staticmethod
+    def _colour_mapped(cand: Candidate, mapping: tuple[tuple[int, int], ...],
+                       test_vals: Sequence[np.ndarray]) -> Solution:
+        expr = Call("map_colours", (cand.expr, Const(mapping)))
+        answers = tuple(map_colours(v, mapping) for v in test_vals)
+        return Solution(expr, answers, cand.cost + 2, "colour-map")
 
     def _uniform_answer(self, cand: Candidate, train_vals: Sequence[int], test_vals: Sequence[int]) -> Solution | None:
         """Outputs that are one colour: a colour expression right on every pair fills the output's shape."""
@@ -227,6 +255,10 @@ class Synthesizer:
                     break
         self.cell_rule_seconds += time.monotonic() - start
         return found
+
+
+def _colours(values: Sequence[np.ndarray]) -> set[int]:
+    return set(np.unique(np.concatenate([v.ravel() for v in values])).tolist())
 
 
 def _uniform_outputs(outputs: Sequence[np.ndarray]) -> tuple[int, int, list[int]] | None:

@@ -46,6 +46,8 @@ class ViewSettings:
     """Whether a strategy's solution caps the enumeration's cost (see Synthesizer)."""
     fair: bool = True
     """Whether primitives take turns within each cost level of the enumeration."""
+    roles: bool = True
+    """Whether colour maps may be learned by colour role (see `learn_role_map`)."""
 
 
 @dataclass
@@ -115,7 +117,7 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
         synth = Synthesizer(view.apply_task(task), time.monotonic() + min(left, seconds), max_cost=settings.max_cost,
                             extra_cost=settings.extra_cost, extra_seconds=settings.extra_seconds,
                             strategies=settings.strategies, strategy_cap=settings.strategy_cap,
-                            fair=settings.fair)
+                            fair=settings.fair, roles=settings.roles)
         solutions = synth.run()
         views_run.append(view.describe())
         _merge_stats(stats, synth.stats, view)

@@ -101,7 +101,7 @@ def _strategies(names: str, shares: str) -> tuple[Strategy, ...]:
 def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, extra_seconds: float = 2.0,
           symmetries: str = "transpose,rot90,flip_h", colour_orders: str = "none,frequency",
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
-          shares: str = "", strategy_cap: bool = True, fair: bool = True) -> Synth:
+          shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True) -> Synth:
     """The program-synthesis solver.
 
     budget: seconds per task (default: the harness's time limit, or 10 s without one);
@@ -116,10 +116,11 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     (defaults: rule_list=0.2, cell_rule=0.4); strategy_cap: whether a strategy's solution ends the
     enumeration a little past its cost (False: only enumerated solutions do); fair: primitives take
     turns within each cost level of the enumeration (False: in registration order, so a level that
-    fills up leaves the later primitives out).
+    fills up leaves the later primitives out); roles: colour maps may name colours by their rank
+    in the input ("the commonest colour becomes the rarest") where a plain colour map fails.
     """
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
-                            _strategies(strategies, shares), strategy_cap, fair)
-    orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]
+                            _strategies(strategies, shares), strategy_cap, fair, roles)
+    orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     return Synth(budget, chosen, orders or ("none",), settings)

@@ -48,7 +48,7 @@ def _info(ref: RunRef, summary: RunSummary) -> RunInfo:
         scored=summary.scored, per_output=summary.per_output if summary.scored else None,
         per_task=summary.per_task if summary.scored else None, tasks_solved=summary.tasks_solved,
         outputs_solved=summary.outputs_solved, num_outputs=summary.num_outputs, statuses=summary.statuses,
-        seconds=summary.seconds)
+        seconds=summary.seconds, code=summary.code_line())
 
 
 @router.get("/runs", response_model=list[RunInfo], summary="The runs this app serves, with their scores")

@@ -124,6 +124,8 @@ class RunInfo(BaseModel):
     num_outputs: int
     statuses: dict[str, int]
     seconds: float
+    code: str = Field(default="", description="The code the run recorded, in one line: arclab version, git "
+                                               "commit (+dirty), source hashes, Python; sessions that ran other code")
 
 
 class RunTaskRow(BaseModel):

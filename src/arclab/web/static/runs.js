@@ -19,7 +19,7 @@
       rows.push(["Scores", "not scored: test outputs unknown"]);
     }
     rows.push(["Statuses", Object.keys(run.statuses).map(function (k) { return k + " " + run.statuses[k]; }).join(", ")],
-              ["Time on tasks", run.seconds.toFixed(1) + " s"]);
+              ["Time on tasks", run.seconds.toFixed(1) + " s"], ["Code", run.code || "unknown"]);
     return h("table", { id: "scores" }, ...rows.map(function (r) { return h("tr", {}, h("th", {}, r[0]), h("td", {}, r[1])); }));
   }
 
