@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from ..task import Grid, GridError, Task
 
@@ -90,7 +90,7 @@ def parse_grid(reply: str) -> Grid | ParseFailure:
     last_problem: tuple[int, str] | None = None
     for end, rows in _candidates(reply):
         try:
-            grid = rows if isinstance(rows, Grid) else Grid(rows)
+            grid = Grid(rows)
         except GridError as error:
             if last_problem is None or end >= last_problem[0]:
                 last_problem = (end, f"malformed grid: {error}")
@@ -121,13 +121,13 @@ _ROW_LINE = re.compile(r"^[\s|`]*(\d+(?:[ \t]*[,| \t][ \t]*\d+)*)[\s|,`]*$")
 """A line that is only cells: digits, optionally separated by spaces, tabs, commas or bars."""
 
 
-def _candidates(text: str) -> Iterator[tuple[int, object]]:
+def _candidates(text: str) -> Iterator[tuple[int, Any]]:
     """(end offset, rows) of every grid-like piece of text: JSON lists of lists, digit-row blocks."""
     yield from _json_candidates(text)
     yield from _row_candidates(text)
 
 
-def _json_candidates(text: str) -> Iterator[tuple[int, object]]:
+def _json_candidates(text: str) -> Iterator[tuple[int, Any]]:
     start = 0
     while True:
         match = _JSON_START.search(text, start)
@@ -160,7 +160,7 @@ def _matching_bracket(text: str, start: int) -> int | None:
     return None
 
 
-def _row_candidates(text: str) -> Iterator[tuple[int, object]]:
+def _row_candidates(text: str) -> Iterator[tuple[int, Any]]:
     rows: list[list[int]] = []
     offset = 0
     end = 0
