@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,ray,llm]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ray,llm,hf]'
 	touch $(STAMP)
 
 # The main job: the synth solver on ARC-AGI-1 evaluation, 10 s a task (about half an hour on 2 cores;

@@ -29,6 +29,7 @@ BUILTIN_SOLVERS: Mapping[str, str] = types.MappingProxyType({
     "synth": "arclab.solvers.synth:synth",
     "openai": "arclab.solvers.llm:openai",
     "ensemble": "arclab.solvers.ensemble:ensemble",
+    "hf": "arclab.solvers.hf:hf",
 })
 """The solvers arclab ships, by name; each module is imported only when its solver is used."""
 
