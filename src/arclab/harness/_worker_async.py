@@ -89,7 +89,7 @@ async def solve_one_async(solver: Solver, task: Task, seed: int, time_limit: flo
     _seed_globals(seed, task.id)
     start = time.perf_counter()
     try:
-        prediction: Any = await asyncio.wait_for(solver.solve(task, context), time_limit)  # type: ignore[arg-type]
+        prediction: Any = await asyncio.wait_for(solver.solve(task, context), time_limit)  # type: ignore[arg-type]  # an async solver's solve returns a coroutine
         attempts = normalise_prediction(prediction, len(task.test))
     except TimeoutError:
         seconds = time.perf_counter() - start

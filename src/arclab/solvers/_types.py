@@ -89,13 +89,13 @@ def solve_now(solver: Solver, task: Task, context: SolveContext) -> Prediction:
     """
     outcome: Any = solver.solve(task, context)
     if not inspect.isawaitable(outcome):
-        return outcome  # type: ignore[no-any-return,unused-ignore]
+        return outcome  # type: ignore[no-any-return,unused-ignore]  # solve() is typed Prediction, may be awaited
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(_await(outcome))  # type: ignore[no-any-return,unused-ignore]
+        return asyncio.run(_await(outcome))  # type: ignore[no-any-return,unused-ignore]  # solve() is typed Prediction, may be awaited
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, _await(outcome)).result()  # type: ignore[no-any-return,unused-ignore]
+        return pool.submit(asyncio.run, _await(outcome)).result()  # type: ignore[no-any-return,unused-ignore]  # solve() is typed Prediction, may be awaited
 
 
 async def _await(awaitable: Any) -> Any:

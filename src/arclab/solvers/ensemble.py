@@ -76,7 +76,7 @@ class Ensemble:
     async def _run(self, member: Member, task: Task, context: SolveContext) -> Prediction:
         own = replace(context, calls=context.calls.for_member(member.label))
         if is_async(member.solver):
-            return await member.solver.solve(task, own)  # type: ignore[no-any-return, misc]
+            return await member.solver.solve(task, own)  # type: ignore[no-any-return, misc]  # an async member returns a coroutine
         return await asyncio.to_thread(member.solver.solve, task, own)
 
 

@@ -125,7 +125,7 @@ class ChatClient:
         start = time.perf_counter()
         try:
             response = await self._client.chat.completions.create(
-                model=self.settings.model, messages=[dict(m) for m in messages],  # type: ignore[misc]
+                model=self.settings.model, messages=[dict(m) for m in messages],  # type: ignore[misc]  # openai types messages as TypedDicts; ours are plain dicts
                 seed=seed, **self.settings.params)
         except asyncio.CancelledError:
             log.record(_with(base, seconds=time.perf_counter() - start, outcome="cancelled",

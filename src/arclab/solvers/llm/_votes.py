@@ -35,5 +35,5 @@ async def gather_or_cancel(awaitables: Sequence[Awaitable[T]]) -> list[T]:
         await asyncio.gather(*pending, return_exceptions=True)
     for task in tasks:
         if task.done() and not task.cancelled() and task.exception() is not None:
-            raise task.exception()  # type: ignore[misc]
+            raise task.exception()  # type: ignore[misc]  # not None: checked on this line
     return [task.result() for task in tasks]
