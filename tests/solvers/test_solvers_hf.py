@@ -61,6 +61,16 @@ def test_answers_from_every_symmetry_are_restored_and_voted(models: dict[str, Pa
     assert usage["completion_tokens"] == 8 * 6 and usage["prompt_tokens"] > 8 * 100
 
 
+def test_every_generation_is_a_recorded_call(models: dict[str, Path]) -> None:
+    solver = make_solver("hf", model=str(models["flat"]), max_new_tokens=31, views=2, threads=1)
+    context = _context()
+    assert solver.solve(TASK, context) == ((),)  # 1x31 replies: no grid
+    calls = context.calls.calls
+    assert len(calls) == 2 and {c.outcome for c in calls} == {"parse_failure"}
+    assert all(c.task_id == TASK.id and c.completion_tokens == 31 and c.cost == 0.0 for c in calls)
+    assert calls[0].detail and calls[0].reply == FLAT_DIGIT * 31 and calls[0].messages
+
+
 def test_colour_renamed_views_are_mapped_back(models: dict[str, Path]) -> None:
     solver = make_solver("hf", model=str(models["flat"]), max_new_tokens=3, symmetries="identity",
                          colour_orders="none,frequency", format="json", threads=1)
@@ -175,6 +185,9 @@ def test_a_whole_run_through_arclab_eval(tmp_path: Path, models: dict[str, Path]
         assert [a.metadata["votes"] for a in attempts] == [2, 2]
     submission = json.loads((tmp_path / "flat" / "submission.json").read_text())
     assert submission["h0"] == [{"attempt_1": [[FLAT] * 4], "attempt_2": [[FLAT]] * 4}]
+    with open_run(tmp_path / "flat") as store:
+        usage = store.usage()
+    assert usage.calls == 2 * 4 and usage.cost == 0.0 and usage.completion_tokens == 2 * 4 * 4
     randomly = open_run(tmp_path / "random").results()
     assert [r.status for r in randomly] == [Status.OK, Status.OK]  # nonsense replies, no failure
     for result in randomly:

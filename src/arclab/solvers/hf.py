@@ -9,13 +9,14 @@ torch and transformers are imported only when the solver is built (`pip install 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from ..task import SYMMETRIES, ColourOrder, Grid, Task
 from ._augment import Candidate, LabelledView, labelled_views, vote
 from ._prompt import PROMPT_FORMATS, ParseFailure, PromptFormat, format_prompt, parse_grid, render_grid
+from ._calls import CallLog, ModelCall
 from ._registry import SolverArgumentError, SolverLoadError
 from ._types import MAX_ATTEMPTS, Attempt, Prediction, SolveContext
 
@@ -94,12 +95,12 @@ class HF:
         out = []
         for index in range(len(task.test)):
             deadline = _share_of_time(context, len(task.test) - index)
-            tally = self._ask(task, index, views, deadline, rng.getrandbits(63))
+            tally = self._ask(task, index, views, deadline, rng.getrandbits(63), context.calls)
             out.append(_attempts(vote(tally.answers), tally))
         return tuple(out)
 
     def _ask(self, task: Task, index: int, views: tuple[LabelledView, ...], deadline: float | None,
-             seed: int) -> _Tally:
+             seed: int, calls: CallLog) -> _Tally:
         tally = _Tally()
         size = self.generation.batch
         for start in range(0, len(views), size):
@@ -109,7 +110,8 @@ class HF:
                 break
             batch = views[start:start + size]
             seen = [labelled.view.apply_task(task) for labelled in batch]
-            prompts = self.model.encode([format_prompt(s, index, self.generation.prompt_format) for s in seen])
+            messages = [format_prompt(s, index, self.generation.prompt_format) for s in seen]
+            prompts = self.model.encode(messages)
             began = time.monotonic()
             replies = self.model.generate(prompts, samples=self.generation.samples,
                                           temperature=self.generation.temperature,
@@ -118,8 +120,10 @@ class HF:
             seconds = time.monotonic() - began
             tally.seconds += seconds
             tally.slowest = max(tally.slowest, seconds)
-            for labelled, group in zip(batch, replies, strict=True):
-                _record(tally, labelled, group)
+            each = seconds / max(1, sum(len(group) for group in replies))
+            for labelled, group, asked in zip(batch, replies, messages, strict=True):
+                for sample, reply in enumerate(_record(tally, labelled, group)):
+                    calls.record(_call(task.id, index, sample, self.model.settings.name, asked, reply, each))
         return tally
 
     def _max_new_tokens(self, seen: Task, index: int) -> int:
@@ -138,8 +142,11 @@ def _share_of_time(context: SolveContext, inputs_left: int) -> float | None:
     return now + max(0.0, context.deadline - now) / inputs_left
 
 
-def _record(tally: _Tally, labelled: LabelledView, replies: Sequence[Reply]) -> None:
+def _record(tally: _Tally, labelled: LabelledView,
+            replies: Sequence[Reply]) -> list[tuple[Reply, ParseFailure | None]]:
+    """Count the replies to one view and keep their grids; each reply with its parse failure, if any."""
     tally.views_asked += 1
+    out: list[tuple[Reply, ParseFailure | None]] = []
     for reply in replies:
         tally.replies += 1
         tally.prompt_tokens += reply.prompt_tokens
@@ -148,8 +155,20 @@ def _record(tally: _Tally, labelled: LabelledView, replies: Sequence[Reply]) -> 
         if isinstance(parsed, ParseFailure):
             tally.parse_failures += 1
             tally.last_failure = parsed.reason
+            out.append((reply, parsed))
         else:
             tally.answers.append((labelled, parsed))
+            out.append((reply, None))
+    return out
+
+
+def _call(task_id: str, index: int, sample: int, model: str, messages: Sequence[Mapping[str, str]],
+          parsed: tuple[Reply, ParseFailure | None], seconds: float) -> ModelCall:
+    """One generation as a model call for the run store (a local model costs nothing)."""
+    reply, failure = parsed
+    return ModelCall(task_id, index, sample, model, reply.prompt_tokens, reply.completion_tokens, seconds,
+                     0.0, outcome="ok" if failure is None else "parse_failure",
+                     detail="" if failure is None else failure.reason, messages=tuple(messages), reply=reply.text)
 
 
 def _attempts(candidates: tuple[Candidate, ...], tally: _Tally) -> tuple[Attempt, ...]:
