@@ -40,7 +40,7 @@ import numpy as np
 from arclab.datasets import TaskSet, load_tasks
 from arclab.dsl import ParseError, evaluate, parse
 from arclab.harness import TaskResult, is_run_dir, open_run, summarise
-from arclab.scoring import Score, score
+from arclab.scoring import Score, read_submission, score
 from arclab.task import Task
 
 REPO = Path(__file__).resolve().parents[1]
@@ -217,6 +217,8 @@ def recheck_task(task: Task, result: TaskResult) -> list[str]:
                         problems.append(f"{at}: {text}: not exact on train pair {k}" + (f" ({why})" if why else ""))
                         break
         solved = bool(result.correct and result.correct[i])
+        if solved and not attempts:  # solved by the [[0]] placeholder submission.json holds: no program
+            continue
         if solved and pair.output is not None and not any(_same(v, pair.output.array) for v in outputs):
             problems.append(f"{where} test {i}: marked solved, but no re-run program gives the right answer")
     return problems
@@ -517,12 +519,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="skip tasks sharing an example with this source (repeatable; see arclab eval)")
     parser.add_argument("-S", dest="solver_args", action="append", default=[], metavar="KEY=VALUE",
                         help="a synth setting (repeatable)")
+    parser.add_argument("--report-only", action="store_true",
+                        help="run nothing: report the finished run in --out (wall time: its last session)")
     parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS, metavar="FILE",
                         help="Markdown file the section is appended to (default benchmarks/RESULTS.md)")
     args = parser.parse_args(argv)
     if args.out is None:
         args.out = default_out(args.dataset, args.time_limit, args.workers, args.limit)
     return args
+
+
+def last_session_span(run_dir: str) -> tuple[float, str]:
+    """Seconds from the start to the end of the run's last session, and its start (for the date)."""
+    with open_run(run_dir) as store:
+        session = store.sessions()[-1]
+    started = datetime.datetime.fromisoformat(session.started_at)
+    finished = datetime.datetime.fromisoformat(session.finished_at) if session.finished_at else started
+    return (finished - started).total_seconds(), started.strftime("%Y-%m-%d %H:%M")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -534,10 +547,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = eval_command(args)
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
     before = code_state()
-    print("$ " + shlex.join(command), flush=True)
-    start = time.perf_counter()
-    returncode = run_child(command)
-    wall = time.perf_counter() - start
+    if args.report_only:  # the run is there: report it, its wall time from its last session
+        returncode, wall, date = 0, *last_session_span(args.out)
+        finished_before = frozenset()
+    else:
+        print("$ " + shlex.join(command), flush=True)
+        start = time.perf_counter()
+        returncode = run_child(command)
+        wall = time.perf_counter() - start
     after = code_state()
     if returncode != 0:
         print(f"synth_benchmark: arclab eval exited with {returncode}; nothing appended", file=sys.stderr)
@@ -561,10 +578,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                      + "); the store does not record which code earlier sessions ran")
     disagreement = ""
     if summary.scored:
-        # the official scores, from the stored submission; the store's own summary must agree
+        # the official scores, of submission.json as written; the store's own summary must agree
         chosen = TaskSet(tasks.name, tuple(tasks[task.task_id] for task in plan), tasks.version)
-        official = score(chosen, submission)
+        official = score(chosen, read_submission(Path(args.out) / "submission.json")[0])
         rows = score_rows(official)
+        own = score(chosen, submission)  # the solver's own attempts, without placeholders
+        if own.outputs_solved != official.outputs_solved:
+            notes.append(f"{official.outputs_solved - own.outputs_solved} output(s) are solved only by the [[0]] "
+                         f"placeholder submission.json holds where the solver gave no attempt; the solver's own "
+                         f"attempts solve {own.outputs_solved}/{own.num_outputs} outputs "
+                         f"({100 * own.per_output:.2f}%), {own.tasks_solved} tasks fully")
         store_view = (summary.outputs_solved, summary.tasks_solved, round(summary.per_task, 12))
         scored_view = (official.outputs_solved, official.tasks_solved, round(official.per_task, 12))
         if store_view != scored_view:

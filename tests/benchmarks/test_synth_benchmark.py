@@ -158,3 +158,9 @@ def test_exclude_and_settings_reach_the_eval_command(bench: ModuleType) -> None:
     command = bench.eval_command(args)
     assert command[-4:] == ["--exclude", "arc-agi-1/training", "-S", "symmetries=none"]
     assert "--exclude arc-agi-1/training -S symmetries=none" in bench.reproduce_command(args)
+
+
+def test_an_output_solved_only_by_the_placeholder_needs_no_program(bench: ModuleType) -> None:
+    task = Task("p", (Example(Grid([[1]]), Grid([[0]])),), (Example(Grid([[1]]), Grid([[0]])),))
+    result = TaskResult("p", Status.OK, ((),), 1.0, None, correct=(True,), num_test=1)
+    assert bench.recheck_task(task, result) == []
