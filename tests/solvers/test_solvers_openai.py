@@ -5,6 +5,7 @@ resuming after kill -9."""
 from __future__ import annotations
 
 import json
+import secrets
 import signal
 import sqlite3
 import subprocess
@@ -24,7 +25,7 @@ from llm_tasks import write_small_tasks
 from tiny_llama import MODEL_NAME, free_port, llama_server
 
 KEY_ENV = "ARCLAB_TEST_LLM_KEY"
-KEY_VALUE = "sk-test-3f9c1d77e0b54a1a"
+KEY_VALUE = "sk-test-" + secrets.token_hex(8)  # made per run: no key-like text in the repository
 
 
 def _args(url: str, cache: Path, *extra: str) -> list[str]:

@@ -4,9 +4,9 @@ from ._enumerate import Candidate, Enumerator
 from ._learn import learn_colour_map
 from ._registry import STRATEGIES, Strategy, ordered_strategies, strategy
 from ._solve import SearchStats, Solution, Synthesizer, two_attempts
-from ._views import ViewSearch, ViewSettings, VotedAnswer, best_two, in_view, search_views
+from ._views import ViewSearch, ViewSettings, VotedAnswer, in_view, search_views
 
 __all__ = [
     "STRATEGIES", "Candidate", "Enumerator", "Strategy", "SearchStats", "Solution", "Synthesizer", "ViewSearch", "ViewSettings", "VotedAnswer",
-    "best_two", "in_view", "learn_colour_map", "ordered_strategies", "search_views", "strategy", "two_attempts",
+    "in_view", "learn_colour_map", "ordered_strategies", "search_views", "strategy", "two_attempts",
 ]

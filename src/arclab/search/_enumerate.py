@@ -104,8 +104,8 @@ class Enumerator:
                     if self.out_of_time():
                         yield None
                         return
-                    cand = self._apply(prim, args, cost)
-                    if cand is not None and self._add(cand) and cand.type in types:
+                    cand = self._new(prim, args, cost, types)
+                    if cand is not None:
                         yield cand
                     if len(self.pool(prim.result_type, cost)) > MAX_POOL:
                         break
@@ -127,9 +127,15 @@ class Enumerator:
             if self.out_of_time():
                 yield None
                 return
-            cand = self._apply(prim, args, cost)
-            if cand is not None and self._add(cand) and cand.type in types:
+            cand = self._new(prim, args, cost, types)
+            if cand is not None:
                 yield cand
+
+    def _new(self, prim: Primitive, args: tuple[Candidate, ...], cost: int,
+             types: frozenset[str]) -> Candidate | None:
+        """`prim(args)` when it is defined, new (kept) and of a wanted type; else None."""
+        cand = self._apply(prim, args, cost)
+        return cand if cand is not None and self._add(cand) and cand.type in types else None
 
     def _splits(self, prim: Primitive, cost: int) -> Iterator[tuple[int, ...]]:
         """The argument costs that make `prim` cost `cost`, where every argument pool is non-empty."""

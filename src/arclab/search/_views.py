@@ -10,7 +10,6 @@ view's transform and its inverse.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -150,9 +149,4 @@ def _add_votes(answers: list[dict[bytes, VotedAnswer]], solution: Solution, view
         voted.programs.append((solution.cost, program, solution.strategy, view.describe()))
 
 
-def best_two(search: ViewSearch) -> Sequence[Sequence[VotedAnswer]]:
-    """The first two ranked answers per test input."""
-    return [per_test[:2] for per_test in search.answers]
-
-
-__all__ = ["ViewSearch", "ViewSettings", "VotedAnswer", "best_two", "in_view", "search_views"]
+__all__ = ["ViewSearch", "ViewSettings", "VotedAnswer", "in_view", "search_views"]

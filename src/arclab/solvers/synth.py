@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..search import STRATEGIES, Strategy, ViewSearch, ViewSettings, VotedAnswer, ordered_strategies, search_views
-from ..task import MAX_SIZE, NUM_COLOURS, SYMMETRIES, ColourOrder, Grid, Task, View, colour_renaming
+from ..task import MAX_SIZE, NUM_COLOURS, SYMMETRIES, ColourOrder, Grid, Task, View, task_views
 from ._types import Attempt, Prediction, SolveContext
 
 DEFAULT_BUDGET = 10.0
@@ -47,12 +47,8 @@ class Synth:
 
     def views(self, task: Task) -> tuple[View, ...]:
         """Identity first, then each symmetry in each colour order."""
-        renamings = [colour_renaming(task, order) for order in self.colour_orders]
-        views: dict[View, None] = {View(): None}
-        for symmetry in ("identity", *self.symmetries):
-            for colours in renamings:
-                views.setdefault(View(symmetry, colours), None)
-        return tuple(views)
+        views = task_views(task, ("identity", *self.symmetries), self.colour_orders)
+        return tuple(dict.fromkeys((View(), *views)))
 
     def solve(self, task: Task, context: SolveContext) -> Prediction:
         settings = dataclasses.replace(self.settings, views=self.views(task))

@@ -118,10 +118,11 @@ def _ranked_colours(grids: Sequence[Grid], order: ColourOrder) -> list[int]:
 
 def task_views(task: Task, symmetries: Iterable[str] = SYMMETRIES,
                colour_orders: Iterable[ColourOrder] = ("none",)) -> tuple[View, ...]:
-    """Every (symmetry, colour order) view of `task`, identity first, without repeats."""
+    """Every (symmetry, colour order) view of `task`, identity first, without repeats; each
+    symmetry in every colour order before the next symmetry."""
+    renamings = [colour_renaming(task, order) for order in colour_orders]
     views: dict[View, None] = {}
-    for order in colour_orders:
-        colours = colour_renaming(task, order)
-        for symmetry in symmetries:
+    for symmetry in symmetries:
+        for colours in renamings:
             views.setdefault(View(symmetry, colours), None)
     return tuple(sorted(views, key=lambda v: not v.is_identity))
