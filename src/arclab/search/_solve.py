@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
@@ -33,6 +33,12 @@ class Solution:
     test_outputs: tuple[np.ndarray, ...]
     cost: float
     strategy: str
+    tentative: bool = False
+    """A learned table that may fit the train pairs by accident (see Strategy.tentative)."""
+
+    def rank_key(self, patient: bool) -> tuple[bool, float]:
+        """Cheapest first; a patient search puts tentative programs after all others."""
+        return (patient and self.tentative, self.cost)
 
 
 @dataclass
@@ -72,7 +78,8 @@ class Synthesizer:
 
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
-                 strategy_cap: bool = True, fair: bool = True, roles: bool = True) -> None:
+                 strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
+                 complete: int = 0, enumerate_first: float = 0.0) -> None:
         self.task = task
         self.deadline = deadline
         self.max_cost = max_cost
@@ -83,6 +90,12 @@ class Synthesizer:
         self.strategy_cap = strategy_cap
         self.fair = fair
         self.roles = roles
+        self.patient = patient
+        self.complete = complete
+        self.enumerate_first = enumerate_first
+        """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
+        """Families of at most this many argument tuples finish a full level (see Enumerator)."""
+        """Tentative programs (learned cell tables) neither end the search nor outrank the others."""
         """Learn colour maps by colour role (rank in the input) where a plain colour map fails."""
         """Primitives take turns within each cost level of the enumeration (see Enumerator)."""
         """When True, a strategy's solution of cost c ends the enumeration at cost c + extra_cost; when
@@ -104,7 +117,7 @@ class Synthesizer:
         grids = self.train_in + self.train_out + self.test_in
         return sorted(set(np.unique(np.concatenate([g.ravel() for g in grids])).tolist()))
 
-    def verified(self, expr: Expr, cost: float, strategy: str) -> Solution | None:
+    def verified(self, expr: Expr, cost: float, strategy: str, tentative: bool = False) -> Solution | None:
         """The program as a solution if it is exact on every train pair (up to a colour map learned
         from them) and answers every test input."""
         values = [evaluate(expr, g) for g in self.train_in]
@@ -121,12 +134,15 @@ class Synthesizer:
         answers = [evaluate(expr, g) for g in self.test_in]
         if not _valid_test(answers):
             return None
-        return Solution(expr, tuple(answers), cost, strategy)
+        return Solution(expr, tuple(answers), cost, strategy, tentative)
 
-    def run_strategies(self) -> None:
-        """Each strategy contributes its first two programs with different test answers."""
+    def run_strategies(self, timed: bool | None = None) -> None:
+        """Each strategy (only the timed ones, or only the others, when `timed` says) contributes
+        its first two programs with different test answers."""
         data: CellData | None = None
         for strategy in self.strategies:
+            if timed is not None and (strategy.share is not None) != timed:
+                continue
             name = strategy.name
             answers: set[bytes] = set()
             try:
@@ -140,7 +156,7 @@ class Synthesizer:
                 for expr, cost in programs:
                     if time.monotonic() > self.deadline:
                         return
-                    found = self.verified(expr, cost, name)
+                    found = self.verified(expr, cost, name, strategy.tentative)
                     if found is not None:
                         key = b"|".join(v.tobytes() + bytes(v.shape) for v in found.test_outputs)
                         if key not in answers:
@@ -153,27 +169,47 @@ class Synthesizer:
                 self.stats.errors.append(f"{name}: {error!r}")
 
     def run(self) -> list[Solution]:
+        """Untimed strategies, then the enumeration; the timed learners run when the enumeration
+        has had its first part of the budget (`enumerate_first`), then the enumeration goes on."""
         start = time.monotonic()
-        self.run_strategies()
-        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline, fair=self.fair)
-        best = min((s.cost for s in self.solutions), default=None) if self.strategy_cap else None
-        found_at = None  # the extra seconds run from the first enumerated solution
+        self.run_strategies(timed=False)
+        enum = Enumerator(self.train_in + self.test_in, self.colours(), fair=self.fair, complete=self.complete)
         types = frozenset([GRID, COLOUR]) if self.uniform else frozenset([GRID])
-        for cand in enum.candidates(self.max_cost, types):
-            if best is not None and cand.cost > best + self.extra_cost:
-                break
-            if found_at is not None and time.monotonic() > found_at + self.extra_seconds:
-                break
+        stream = enum.candidates(self.max_cost, types)
+        self._best = min((s.cost for s in self.solutions if not self._tentative(s)),
+                         default=None) if self.strategy_cap else None
+        self._found_at: float | None = None  # the extra seconds run from the first enumerated solution
+        enum.deadline = start + self.enumerate_first * (self.deadline - start)
+        going = self._enumerate(stream)
+        self.run_strategies(timed=True)
+        enum.deadline = self.deadline
+        if going:
+            self._enumerate(stream)
+        self.stats.evaluated += enum.evaluated
+        self.stats.seconds += time.monotonic() - start
+        self.solutions.sort(key=lambda s: (*s.rank_key(self.patient), program_size(s.program)))
+        return self.solutions
+
+    def _enumerate(self, stream: Iterator[Candidate | None]) -> bool:
+        """Check candidates until the enumerator's deadline (True: it may go on later) or the end."""
+        for cand in stream:
+            if cand is None:
+                return time.monotonic() < self.deadline
+            if self._best is not None and cand.cost > self._best + self.extra_cost:
+                return False
+            if self._found_at is not None and time.monotonic() > self._found_at + self.extra_seconds:
+                return False
             found = self._check(cand)
             if found is not None:
                 self.solutions.append(found)
                 self.stats.count(found.strategy)
-                best = found.cost if best is None else min(best, found.cost)
-                found_at = found_at or time.monotonic()
-        self.stats.evaluated += enum.evaluated
-        self.stats.seconds += time.monotonic() - start
-        self.solutions.sort(key=lambda s: (s.cost, program_size(s.program)))
-        return self.solutions
+                if not self._tentative(found):
+                    self._best = found.cost if self._best is None else min(self._best, found.cost)
+                    self._found_at = self._found_at or time.monotonic()
+        return False
+
+    def _tentative(self, solution: Solution) -> bool:
+        return self.patient and solution.tentative
 
     def _check(self, cand: Candidate) -> Solution | None:
         train_vals = cand.values[: self.n_train]
@@ -251,7 +287,7 @@ class Synthesizer:
             for expr, cost in filter(None, (next(programs, None) for programs in learners)):
                 answers = tuple(_on_value(expr, v) for v in test_vals)
                 if _all_valid(answers):  # on x itself (cost 1) it costs what the direct learner says
-                    found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule")
+                    found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule", tentative=True)
                     break
         self.cell_rule_seconds += time.monotonic() - start
         return found

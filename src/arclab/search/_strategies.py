@@ -74,7 +74,7 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
             yield expr, 5.0 + 0.2 * rank + 0.1 * len(table)
 
 
-@strategy(order=90)
+@strategy(order=90, tentative=True)
 def local_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `local_rule(x, feature, table)`: each cell's new colour from its neighbourhood."""

@@ -98,7 +98,8 @@ def _strategies(names: str, shares: str) -> tuple[Strategy, ...]:
 def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, extra_seconds: float = 2.0,
           symmetries: str = "transpose,rot90,flip_h", colour_orders: str = "none,frequency",
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
-          shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True) -> Synth:
+          shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
+          patient: bool = True, complete: int = 0, enumerate_first: float = 0.0) -> Synth:
     """The program-synthesis solver.
 
     budget: seconds per task (default: the harness's time limit, or 10 s without one);
@@ -114,10 +115,17 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     enumeration a little past its cost (False: only enumerated solutions do); fair: primitives take
     turns within each cost level of the enumeration (False: in registration order, so a level that
     fills up leaves the later primitives out); roles: colour maps may name colours by their rank
-    in the input ("the commonest colour becomes the rarest") where a plain colour map fails.
+    in the input ("the commonest colour becomes the rarest") where a plain colour map fails;
+    patient: programs of tentative strategies (learned cell tables, which often fit the train
+    pairs by accident) neither end the search nor outrank other programs (False: they count like
+    any other program); complete: once a cost level of the enumeration holds as many programs as
+    it may keep, its families (a primitive with one split of argument costs) of at most this many
+    argument tuples still run to the end, checked but not kept (0: the level stops there);
+    enumerate_first: the part of each view's budget the enumeration runs before the timed learners
+    (cell_rule, rule_list) take their shares; then the enumeration goes on (0: they run first).
     """
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
-                            _strategies(strategies, shares), strategy_cap, fair, roles)
+                            _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first)
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     return Synth(budget, chosen, orders or ("none",), settings)
