@@ -10,7 +10,7 @@ from scipy import ndimage
 
 from ._registry import primitive
 from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
-from ._util import checked, symmetries
+from ._util import background, checked, symmetries
 from .objects import box_of
 
 Objects = tuple[Object, ...]
@@ -46,8 +46,6 @@ def _minor_cells(o: Object) -> int:
 
 def _contacts(o: Object, g: np.ndarray) -> int:
     """Cells around the object (8-neighbours) of another colour than the background and not its own."""
-    from .objects import background
-
     h, w = g.shape
     top, left = max(0, o.top - 1), max(0, o.left - 1)
     bottom, right = min(h, o.top + o.height + 1), min(w, o.left + o.width + 1)

@@ -194,10 +194,11 @@ def _image(view: str, g: np.ndarray, o: Object) -> np.ndarray | None:
     from ..dsl.objects import crop_inside, crop_to, object_grid
 
     try:
-        return {"object_grid": lambda: object_grid(o), "crop_to": lambda: crop_to(g, o),
-                "crop_inside": lambda: crop_inside(g, o)}[view]()
+        image: np.ndarray = object_grid(o) if view == "object_grid" else \
+            crop_to(g, o) if view == "crop_to" else crop_inside(g, o)
     except ValueError:
         return None
+    return image
 
 
 @strategy(order=60)
