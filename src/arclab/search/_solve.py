@@ -18,6 +18,7 @@ from ._learn import learn_colour_map, learn_pair_map, learn_role_map
 from . import _parts, _strategies  # noqa: F401  (their strategies register on import)
 from ._registry import Strategy, ordered_strategies
 from ._rules import rule_list_programs
+from ._stack import Stacker
 
 CELL_RULE_TRIES = 40
 """How many enumerated candidates of the output's shape get a cell rule learned on top."""
@@ -79,7 +80,7 @@ class Synthesizer:
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
-                 complete: int = 0, enumerate_first: float = 0.0) -> None:
+                 complete: int = 0, enumerate_first: float = 0.0, stack: int = 0) -> None:
         self.task = task
         self.deadline = deadline
         self.max_cost = max_cost
@@ -103,6 +104,8 @@ class Synthesizer:
         self.train_in = [ex.input.array for ex in task.train]
         self.train_out = [ex.output.array for ex in task.train if ex.output is not None]
         self.test_in = [ex.input.array for ex in task.test]
+        self.stacker = Stacker(self.train_out, stack)
+        """Programs right on part of the output, painted over one another (up to `stack` pieces)."""
         self.n_train = len(self.train_in)
         self.same_shape = all(i.shape == o.shape for i, o in zip(self.train_in, self.train_out))
         self.uniform = _uniform_outputs(self.train_out)
@@ -185,6 +188,7 @@ class Synthesizer:
         enum.deadline = self.deadline
         if going:
             self._enumerate(stream)
+        self._stack()
         self.stats.evaluated += enum.evaluated
         self.stats.seconds += time.monotonic() - start
         self.solutions.sort(key=lambda s: (*s.rank_key(self.patient), program_size(s.program)))
@@ -208,6 +212,14 @@ class Synthesizer:
                     self._found_at = self._found_at or time.monotonic()
         return False
 
+    def _stack(self) -> None:
+        """Stacked programs (see Stacker), verified on the pairs like a strategy's."""
+        for expr, cost in self.stacker.programs():
+            found = self.verified(expr, cost, "stack", tentative=True)
+            if found is not None:
+                self.solutions.append(found)
+                self.stats.count("stack")
+
     def _tentative(self, solution: Solution) -> bool:
         return self.patient and solution.tentative
 
@@ -221,6 +233,7 @@ class Synthesizer:
         if _matches(train_vals, self.train_out):
             return Solution(cand.expr, tuple(test_vals), cand.cost, "enumerate")
         if all(v.shape == o.shape for v, o in zip(train_vals, self.train_out)):
+            self.stacker.add(cand, train_vals)
             # The learned tables are exact on the train values by construction, so only the
             # test answers are computed, from the values the enumerator already holds.
             mapped = self._mapped(cand, train_vals, test_vals)

@@ -53,6 +53,8 @@ class ViewSettings:
     """Families of at most this many argument tuples finish a full level (see Enumerator)."""
     enumerate_first: float = 0.0
     """Part of a view's budget the enumeration runs before the timed learners (0: they run first)."""
+    stack: int = 0
+    """Most pieces a stacked program paints over its base (0: no stacking)."""
 
 
 @dataclass
@@ -126,7 +128,8 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
                             extra_cost=settings.extra_cost, extra_seconds=settings.extra_seconds,
                             strategies=settings.strategies, strategy_cap=settings.strategy_cap,
                             fair=settings.fair, roles=settings.roles, patient=settings.patient,
-                            complete=settings.complete, enumerate_first=settings.enumerate_first)
+                            complete=settings.complete, enumerate_first=settings.enumerate_first,
+                            stack=settings.stack)
         solutions = synth.run()
         views_run.append(view.describe())
         _merge_stats(stats, synth.stats, view)
