@@ -19,6 +19,7 @@ from . import _parts, _strategies  # noqa: F401  (their strategies register on i
 from ._registry import Strategy, ordered_strategies
 from ._rules import rule_list_programs
 from ._stack import Stacker
+from ._uniform import Uniform
 
 CELL_RULE_TRIES = 40
 """How many enumerated candidates of the output's shape get a cell rule learned on top."""
@@ -108,8 +109,8 @@ class Synthesizer:
         """Programs right on part of the output, painted over one another (up to `stack` pieces)."""
         self.n_train = len(self.train_in)
         self.same_shape = all(i.shape == o.shape for i, o in zip(self.train_in, self.train_out))
-        self.uniform = _uniform_outputs(self.train_out)
-        """(height, width, colours) when every output is one colour and all share a shape, else None."""
+        self.uniform = Uniform.of(self.train_out, len(self.test_in))
+        """When every output is one colour: builds filled(height, width, colour) from found parts."""
         self.solutions: list[Solution] = []
         self.stats = SearchStats()
         self.cell_rule_tries = 0
@@ -177,7 +178,7 @@ class Synthesizer:
         start = time.monotonic()
         self.run_strategies(timed=False)
         enum = Enumerator(self.train_in + self.test_in, self.colours(), fair=self.fair, complete=self.complete)
-        types = frozenset([GRID, COLOUR]) if self.uniform else frozenset([GRID])
+        types = frozenset([GRID]) | (self.uniform.types() if self.uniform else frozenset())
         stream = enum.candidates(self.max_cost, types)
         self._best = min((s.cost for s in self.solutions if not self._tentative(s)),
                          default=None) if self.strategy_cap else None
@@ -226,7 +227,7 @@ class Synthesizer:
     def _check(self, cand: Candidate) -> Solution | None:
         train_vals = cand.values[: self.n_train]
         test_vals = cand.values[self.n_train:]
-        if cand.type == COLOUR:
+        if cand.type != GRID:
             return self._uniform_answer(cand, train_vals, test_vals)
         if not _valid_test(test_vals):
             return None
@@ -277,14 +278,15 @@ class Synthesizer:
         return Solution(expr, answers, cand.cost + 2, "colour-map")
 
     def _uniform_answer(self, cand: Candidate, train_vals: Sequence[int], test_vals: Sequence[int]) -> Solution | None:
-        """Outputs that are one colour: a colour expression right on every pair fills the output's shape."""
+        """Outputs that are one colour: filled(height, width, colour) once every part is found
+        (the first such program is returned; others the candidate completes are added here)."""
         assert self.uniform is not None
-        h, w, colours = self.uniform
-        if list(train_vals) != colours:
-            return None
-        expr = Call("filled", (Const(h), Const(w), cand.expr))
-        answers = tuple(np.full((h, w), v, dtype=np.uint8) for v in test_vals)
-        return Solution(expr, answers, cand.cost + 2, "uniform")
+        found = [Solution(expr, answers, cost, "uniform") for expr, cost, answers in
+                 self.uniform.add(cand, train_vals, test_vals)]
+        for extra in found[1:]:
+            self.solutions.append(extra)
+            self.stats.count(extra.strategy)
+        return found[0] if found else None
 
     def _cell_rule_on(self, cand: Candidate, train_vals: Sequence[np.ndarray],
                       test_vals: Sequence[np.ndarray]) -> Solution | None:
@@ -308,14 +310,6 @@ class Synthesizer:
 
 def _colours(values: Sequence[np.ndarray]) -> set[int]:
     return set(np.unique(np.concatenate([v.ravel() for v in values])).tolist())
-
-
-def _uniform_outputs(outputs: Sequence[np.ndarray]) -> tuple[int, int, list[int]] | None:
-    shapes = {o.shape for o in outputs}
-    if len(shapes) != 1 or any((o != o.flat[0]).any() for o in outputs):
-        return None
-    h, w = shapes.pop()
-    return h, w, [int(o.flat[0]) for o in outputs]
 
 
 def _on_value(expr: Expr, value: np.ndarray) -> np.ndarray | None:
