@@ -64,7 +64,7 @@ class Uniform:
 
     @staticmethod
     def _programs(parts: dict[str, list[Part]]) -> list[tuple[Expr, float, tuple[np.ndarray, ...]]]:
-        out = []
+        out: list[tuple[Expr, float, tuple[np.ndarray, ...]]] = []
         for (h, h_cost, hs), (w, w_cost, ws), (c, c_cost, cs) in itertools.product(
                 parts["height"], parts["width"], parts["colour"]):
             if all(1 <= v <= MAX_SIZE for v in hs + ws):
