@@ -432,6 +432,8 @@ CASES: list[Case] = [
     case("select_max", BLOB_G, of("objects8", BLOB_G), "contacts", out=UNDEFINED, why="contacts-tie"),
     case("select_where", BLOB_G, of("objects8", BLOB_G), "contacts", 0, out=Obj(3, 3, ("3",)),
          why="contacts"),
+    case("pad_edges", [[1, 2], [3, 8]], out=[[0, 1, 2, 0], [1, 1, 2, 2], [3, 3, 8, 8], [0, 3, 8, 0]]),
+    case("pad_edges", [[5] * 29], out=UNDEFINED, why="too-wide"),
     case("crop_inside", FRAME_G, of("largest", of("blobs", FRAME_G)), out=[[1]]),
     case("crop_inside", OBJ_G, of("largest", of("objects4", OBJ_G)), out=UNDEFINED, why="no-inside"),
 ]
