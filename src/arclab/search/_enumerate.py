@@ -57,8 +57,12 @@ class Enumerator:
 
     def __init__(self, inputs: Sequence[np.ndarray], colours: Sequence[int], ints: Sequence[int] = (1, 2, 3),
                  primitives: Sequence[Primitive] | None = None, deadline: float | None = None,
-                 fair: bool = True, complete: int = 0) -> None:
+                 fair: bool = True, complete: int = 0, targets: Sequence[np.ndarray] = ()) -> None:
         self.inputs = tuple(inputs)
+        self.targets = tuple(targets)
+        """The train outputs (for the first inputs): when given, grid arguments closest to them are
+        tried first within each family (else in the order they were found)."""
+        self._ordered: dict[int, list[Candidate]] = {}
         self.fair = fair
         """Primitives take turns within a cost level (else each runs through all its arguments)."""
         self.complete = complete
@@ -88,6 +92,23 @@ class Enumerator:
 
     def pool(self, type_: str, cost: int) -> list[Candidate]:
         return self.pools.get(type_, {}).get(cost, [])
+
+    def arguments(self, type_: str, cost: int) -> list[Candidate]:
+        """A finished pool in the order arguments are tried: grids closest to the targets first."""
+        if not self.targets or type_ != GRID:
+            return self.pool(type_, cost)
+        if cost not in self._ordered:
+            self._ordered[cost] = sorted(self.pool(GRID, cost), key=self._distance)
+        return self._ordered[cost]
+
+    def _distance(self, cand: Candidate) -> float:
+        """1 minus the mean share of target cells the candidate's values get right (0 per pair of
+        another shape)."""
+        right = 0.0
+        for value, target in zip(cand.values, self.targets):
+            if value.shape == target.shape:
+                right += float(np.count_nonzero(value == target)) / target.size
+        return 1.0 - right / len(self.targets)
 
     def out_of_time(self) -> bool:
         return self.deadline is not None and time.monotonic() > self.deadline
@@ -126,7 +147,7 @@ class Enumerator:
         turns: deque[tuple[Primitive, Iterator[tuple[Candidate, ...]], bool]] = deque(
             (prim, itertools.product(*pools), prim.result_type in types and _size(pools) <= self.complete)
             for prim in self.primitives for split in self._splits(prim, cost)
-            for pools in [[self.pool(t, c) for t, c in zip(prim.arg_types, split)]])
+            for pools in [[self.arguments(t, c) for t, c in zip(prim.arg_types, split)]])
         while turns:
             prim, arguments, small = turns.popleft()
             full = len(self.pool(prim.result_type, cost)) > MAX_POOL

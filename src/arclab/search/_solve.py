@@ -81,7 +81,7 @@ class Synthesizer:
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
-                 complete: int = 0, enumerate_first: float = 0.0, stack: int = 0) -> None:
+                 complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False) -> None:
         self.task = task
         self.deadline = deadline
         self.max_cost = max_cost
@@ -95,6 +95,8 @@ class Synthesizer:
         self.patient = patient
         self.complete = complete
         self.enumerate_first = enumerate_first
+        self.guided = guided
+        """Grid arguments closest to the train outputs are tried first (see Enumerator)."""
         """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
         """Families of at most this many argument tuples finish a full level (see Enumerator)."""
         """Tentative programs (learned cell tables) neither end the search nor outrank the others."""
@@ -177,7 +179,8 @@ class Synthesizer:
         has had its first part of the budget (`enumerate_first`), then the enumeration goes on."""
         start = time.monotonic()
         self.run_strategies(timed=False)
-        enum = Enumerator(self.train_in + self.test_in, self.colours(), fair=self.fair, complete=self.complete)
+        enum = Enumerator(self.train_in + self.test_in, self.colours(), fair=self.fair, complete=self.complete,
+                          targets=self.train_out if self.guided else ())
         types = frozenset([GRID]) | (self.uniform.types() if self.uniform else frozenset())
         stream = enum.candidates(self.max_cost, types)
         self._best = min((s.cost for s in self.solutions if not self._tentative(s)),

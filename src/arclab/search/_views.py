@@ -55,6 +55,8 @@ class ViewSettings:
     """Part of a view's budget the enumeration runs before the timed learners (0: they run first)."""
     stack: int = 0
     """Most pieces a stacked program paints over its base (0: no stacking)."""
+    guided: bool = False
+    """Whether grid arguments closest to the train outputs are tried first."""
 
 
 @dataclass
@@ -129,7 +131,7 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
                             strategies=settings.strategies, strategy_cap=settings.strategy_cap,
                             fair=settings.fair, roles=settings.roles, patient=settings.patient,
                             complete=settings.complete, enumerate_first=settings.enumerate_first,
-                            stack=settings.stack)
+                            stack=settings.stack, guided=settings.guided)
         solutions = synth.run()
         views_run.append(view.describe())
         _merge_stats(stats, synth.stats, view)

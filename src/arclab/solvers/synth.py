@@ -99,7 +99,8 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           symmetries: str = "transpose,rot90,flip_h", colour_orders: str = "none,frequency",
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
-          patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3) -> Synth:
+          patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
+          guided: bool = False) -> Synth:
     """The program-synthesis solver.
 
     budget: seconds per task (default: the harness's time limit, or 10 s without one);
@@ -124,10 +125,12 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     enumerate_first: the part of each view's budget the enumeration runs before the timed learners
     (cell_rule, rule_list) take their shares; then the enumeration goes on (0: they run first);
     stack: at most this many enumerated programs, each right wherever it paints, are painted over
-    a base program to repair the cells it gets wrong (0: no stacking).
+    a base program to repair the cells it gets wrong (0: no stacking); guided: within each family
+    of the enumeration, grid arguments whose values are closest to the train outputs are tried
+    first (False: in the order they were found).
     """
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
-                            _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack)
+                            _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided)
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     return Synth(budget, chosen, orders or ("none",), settings)
