@@ -144,29 +144,24 @@ def overlay(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def connect(g: np.ndarray) -> np.ndarray:
     """Draw a line between every two cells of one colour that share a row or column (over background)."""
     bg = background(g)
-    out = g.copy()
-    drawn = False
-    for c in np.unique(g):
-        if c == bg:
-            continue
-        ys, xs = np.nonzero(g == c)
-        if ys.size > 30:
-            continue
-        for i in range(ys.size):
-            for j in range(i + 1, ys.size):
-                if ys[i] == ys[j]:
-                    seg = out[ys[i], min(xs[i], xs[j]) + 1:max(xs[i], xs[j])]
-                elif xs[i] == xs[j]:
-                    seg = out[min(ys[i], ys[j]) + 1:max(ys[i], ys[j]), xs[i]]
-                else:
-                    continue
-                empty = seg == bg
-                if empty.any():
-                    seg[empty] = c
-                    drawn = True
-    if not drawn:
+    counts = np.bincount(g.ravel(), minlength=10)
+    colours = np.array([c for c in range(10) if c != bg and 0 < counts[c] <= 30], dtype=np.uint8)
+    layers = g[None] == colours[:, None, None]
+    # a cell lies on a line of colour c when c is on both sides of it in its row, or in its column;
+    # lower colours draw first, so a cell between lines of two colours takes the lower one
+    between = _both_sides(layers, 2) | _both_sides(layers, 1)
+    between &= g == bg
+    drawn = between.any(axis=0)
+    if not drawn.any():
         raise ValueError("nothing to connect")
-    return checked(out)
+    return checked(np.where(drawn, colours[between.argmax(axis=0)], g))
+
+
+def _both_sides(layers: np.ndarray, axis: int) -> np.ndarray:
+    """Cells with a True at or before them and at or after them along `axis`."""
+    before = np.logical_or.accumulate(layers, axis=axis)
+    after = np.flip(np.logical_or.accumulate(np.flip(layers, axis), axis=axis), axis)
+    return before & after
 
 
 @primitive(GRID, COLOUR, returns=GRID)

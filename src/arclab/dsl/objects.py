@@ -25,25 +25,45 @@ def _make(g: np.ndarray, mask: np.ndarray) -> Object:
 
 def _components(g: np.ndarray, structure: np.ndarray, by_colour: bool) -> tuple[Object, ...]:
     bg = background(g)
-    found = []
     if by_colour:
-        for colour in np.unique(g):
-            if colour == bg:
-                continue
-            labels, n = ndimage.label(g == colour, structure)
-            for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1)):
-                found.append(_component(g, labels, sl, i))
+        colours = [int(c) for c in np.unique(g) if c != bg]
+        _count_ok(len(colours))
+        # one labelling of a stack of colour layers: a component never crosses layers, and labels
+        # run layer by layer in colour order, as labelling each colour in turn would number them
+        layers = g[None] == np.array(colours, dtype=g.dtype)[:, None, None]
+        labels, n = ndimage.label(layers, _LAYERED[id(structure)])
+        _count_ok(n)
+        found = [_layer_component(labels[sl[0].start], sl[1:], i, colours[sl[0].start])
+                 for i, sl in enumerate(ndimage.find_objects(labels), 1)]
     else:
         labels, n = ndimage.label(g != bg, structure)
-        for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1)):
-            found.append(_component(g, labels, sl, i))
-    if not found or len(found) > 60:
-        raise ValueError("no objects or too many")
+        _count_ok(n)
+        found = [_component(g, labels, sl, i) for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1))]
     found.sort(key=lambda o: (o.top, o.left))
     return tuple(found)
 
 
-def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, slice], i: int) -> Object:
+def _count_ok(n: int) -> None:
+    if n == 0 or n > 60:
+        raise ValueError("no objects or too many")
+
+
+def _layered(structure: np.ndarray) -> np.ndarray:
+    """A 3-d structure that connects cells as `structure` does within a layer, never across layers."""
+    out = np.zeros((3, 3, 3), dtype=bool)
+    out[1] = structure
+    return out
+
+
+_LAYERED = {id(_FOUR): _layered(_FOUR), id(_EIGHT): _layered(_EIGHT)}
+
+
+def _layer_component(labels: np.ndarray, sl: tuple[slice, ...], i: int, colour: int) -> Object:
+    mask = labels[sl] == i
+    return Object(sl[0].start, sl[1].start, frozen(mask), frozen(mask.astype(np.uint8) * np.uint8(colour)))
+
+
+def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, ...], i: int) -> Object:
     mask = labels[sl] == i
     colours = np.where(mask, g[sl], 0).astype(np.uint8)
     return Object(sl[0].start, sl[1].start, frozen(mask), frozen(colours))
