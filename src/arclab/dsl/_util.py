@@ -6,6 +6,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import numpy as np
+from scipy import ndimage
 
 from ._types import MAX_SIDE, frozen
 
@@ -95,6 +96,20 @@ def rearranged(grid: np.ndarray) -> np.ndarray:
     if grid.flags.writeable:
         grid = np.ascontiguousarray(grid)
     return frozen(grid)
+
+
+def holes(mask: np.ndarray) -> int:
+    """Cells outside the mask that no 4-connected path of such cells joins to the box's edge
+    (what `scipy.ndimage.binary_fill_holes` would fill)."""
+    labels, n = ndimage.label(~mask)
+    if n == 0:
+        return 0
+    sizes = np.bincount(labels.ravel(), minlength=n + 1)
+    outside = np.zeros(n + 1, dtype=bool)
+    outside[labels[[0, -1], :]] = True
+    outside[labels[:, [0, -1]]] = True
+    outside[0] = True
+    return int(sizes[~outside].sum())
 
 
 def bbox(mask: np.ndarray) -> tuple[int, int, int, int]:

@@ -10,7 +10,7 @@ from scipy import ndimage
 
 from ._registry import primitive
 from ._types import COLOUR, GRID, INT, NAME, OBJECT, OBJECTS, Object, frozen
-from ._util import background, bbox, checked
+from ._util import background, bbox, checked, holes, memo
 
 _FOUR = ndimage.generate_binary_structure(2, 1)
 _EIGHT = ndimage.generate_binary_structure(2, 2)
@@ -23,7 +23,10 @@ def _make(g: np.ndarray, mask: np.ndarray) -> Object:
     return Object(top, left, frozen(m.copy()), frozen(colours))
 
 
-def _components(g: np.ndarray, structure: np.ndarray, by_colour: bool) -> tuple[Object, ...]:
+@memo
+def _components(g: np.ndarray, connectivity: int, by_colour: bool) -> tuple[Object, ...]:
+    """Components of non-background cells (memoised by content: physics and counting ask again)."""
+    structure = _EIGHT if connectivity == 8 else _FOUR
     bg = background(g)
     if by_colour:
         colours = [int(c) for c in np.unique(g) if c != bg]
@@ -31,7 +34,7 @@ def _components(g: np.ndarray, structure: np.ndarray, by_colour: bool) -> tuple[
         # one labelling of a stack of colour layers: a component never crosses layers, and labels
         # run layer by layer in colour order, as labelling each colour in turn would number them
         layers = g[None] == np.array(colours, dtype=g.dtype)[:, None, None]
-        labels, n = ndimage.label(layers, _LAYERED[id(structure)])
+        labels, n = ndimage.label(layers, _LAYERED[connectivity])
         _count_ok(n)
         found = [_layer_component(labels[sl[0].start], sl[1:], i, colours[sl[0].start])
                  for i, sl in enumerate(ndimage.find_objects(labels), 1)]
@@ -55,7 +58,7 @@ def _layered(structure: np.ndarray) -> np.ndarray:
     return out
 
 
-_LAYERED = {id(_FOUR): _layered(_FOUR), id(_EIGHT): _layered(_EIGHT)}
+_LAYERED = {4: _layered(_FOUR), 8: _layered(_EIGHT)}
 
 
 def _layer_component(labels: np.ndarray, sl: tuple[slice, ...], i: int, colour: int) -> Object:
@@ -72,19 +75,19 @@ def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, ...], i: int)
 @primitive(GRID, returns=OBJECTS)
 def objects4(g: np.ndarray) -> tuple[Object, ...]:
     """Single-colour 4-connected components of non-background cells."""
-    return _components(g, _FOUR, True)
+    return _components(g, 4, True)
 
 
 @primitive(GRID, returns=OBJECTS)
 def objects8(g: np.ndarray) -> tuple[Object, ...]:
     """Single-colour 8-connected components of non-background cells."""
-    return _components(g, _EIGHT, True)
+    return _components(g, 8, True)
 
 
 @primitive(GRID, returns=OBJECTS)
 def blobs(g: np.ndarray) -> tuple[Object, ...]:
     """Multi-colour 8-connected components of non-background cells."""
-    return _components(g, _EIGHT, False)
+    return _components(g, 8, False)
 
 
 @primitive(GRID, returns=OBJECTS)
@@ -294,7 +297,7 @@ def with_colour(objs: tuple[Object, ...], c: int) -> Object:
 @primitive(OBJECTS, returns=OBJECT)
 def most_holes(objs: tuple[Object, ...]) -> Object:
     """The object enclosing the most background cells (defined when there is no tie)."""
-    return _only_max(objs, lambda o: int(ndimage.binary_fill_holes(o.mask).sum() - o.mask.sum()))
+    return _only_max(objs, lambda o: holes(o.mask))
 
 
 @primitive(GRID, OBJECTS, NAME, returns=GRID, search=False)

@@ -6,19 +6,17 @@ from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
-from scipy import ndimage
 
 from ._registry import primitive
 from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
-from ._util import checked, symmetries
+from ._util import checked, holes, symmetries
 from .objects import box_of
 
 Objects = tuple[Object, ...]
 
 
 def _holes(o: Object) -> int:
-    filled = ndimage.binary_fill_holes(o.mask)
-    return int(filled.sum() - o.mask.sum())
+    return holes(o.mask)
 
 
 def _shape_key(o: Object) -> tuple[tuple[int, ...], bytes]:
