@@ -6,8 +6,8 @@ import numpy as np
 from scipy import ndimage
 
 from ._registry import primitive
-from ._types import COLOUR, GRID
-from ._util import background, checked
+from ._types import COLOUR, GRID, frozen
+from ._util import background, checked, memo
 
 _FOUR = ndimage.generate_binary_structure(2, 1)
 
@@ -58,11 +58,13 @@ def inner_cells(g: np.ndarray, c: int) -> np.ndarray:
     return checked(np.where(inner, c, g).astype(np.uint8))
 
 
+@memo
 def _fall(g: np.ndarray) -> np.ndarray:
-    """Cells drop to the bottom of their column, keeping their order."""
+    """Cells drop to the bottom of their column, keeping their order (read-only; memoised by
+    content: gravity_up of a grid is gravity_down of its flip)."""
     # a stable sort on "is foreground" moves background cells up and keeps the others' order
     order = np.argsort(g != background(g), axis=0, kind="stable")
-    return np.take_along_axis(g, order, axis=0)
+    return frozen(g[order, np.arange(g.shape[1])])
 
 
 @primitive(GRID, returns=GRID)

@@ -63,7 +63,7 @@ _LAYERED = {4: _layered(_FOUR), 8: _layered(_EIGHT)}
 
 def _layer_component(labels: np.ndarray, sl: tuple[slice, ...], i: int, colour: int) -> Object:
     mask = labels[sl] == i
-    return Object(sl[0].start, sl[1].start, frozen(mask), frozen(mask.astype(np.uint8) * np.uint8(colour)))
+    return Object(sl[0].start, sl[1].start, frozen(mask), frozen(mask.view(np.uint8) * np.uint8(colour)))
 
 
 def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, ...], i: int) -> Object:

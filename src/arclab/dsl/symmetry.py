@@ -12,12 +12,14 @@ from ._util import background, bbox, checked, memo, rearranged
 
 
 def _fill_from(g: np.ndarray, hole: int, images: list[np.ndarray]) -> np.ndarray:
-    out = g.copy()
-    for image in images:
-        take = (out == hole) & (image != hole)
-        out[take] = image[take]
-    if np.array_equal(out, g):
+    """Each `hole` cell takes its colour from the first image that has a colour there."""
+    stack = np.stack(images)
+    known = stack != hole
+    take = known.any(axis=0) & (g == hole)
+    if not take.any():
         raise ValueError("nothing to complete")
+    out = g.copy()
+    out[take] = stack[known.argmax(axis=0)[take], take]
     return out
 
 
