@@ -79,5 +79,14 @@ def _write() -> None:
     FIXTURE.write_text(json.dumps({"costs": costs, "traces": traces}, indent=1) + "\n")
 
 
+def test_a_small_memo_changes_nothing_but_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    from arclab.search import _enumerate
+
+    costs = _fixture()["costs"]
+    full = trace(TASK_INDICES[0], costs)
+    monkeypatch.setattr(_enumerate, "MEMO_ENTRIES", 50)
+    assert trace(TASK_INDICES[0], costs) == full
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
     _write()

@@ -41,18 +41,16 @@ def memo(function: Callable[..., T]) -> Callable[..., T]:
 
     def cached(*args: Any) -> T:
         key = tuple(grid_key(a) if isinstance(a, np.ndarray) else a for a in args)
-        found = cache.get(key, _MISSING)
-        if found is _MISSING:
-            try:
-                found = function(*args)
-            except ValueError as error:
-                found = _Failure(str(error))
+        try:
+            found = cache[key]
+        except KeyError:
+            found = _computed(function, args)
             if len(cache) >= MEMO_SIZE:
                 cache.clear()
             cache[key] = found
         if isinstance(found, _Failure):
             raise ValueError(found.message)
-        return found  # type: ignore[return-value]  # neither the sentinel nor a failure here
+        return found
 
     cached.__doc__ = function.__doc__
     cached.__name__ = function.__name__
@@ -60,7 +58,11 @@ def memo(function: Callable[..., T]) -> Callable[..., T]:
     return cached
 
 
-_MISSING: Any = object()
+def _computed(function: Callable[..., T], args: tuple[Any, ...]) -> T | _Failure:
+    try:
+        return function(*args)
+    except ValueError as error:
+        return _Failure(str(error))
 
 
 def background(grid: np.ndarray) -> int:
