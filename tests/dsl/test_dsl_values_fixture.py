@@ -1,4 +1,4 @@
-"""Equivalence guard: every search primitive gives the values the pre-speed-work code gave.
+"""Equivalence guard: every search primitive and cell feature gives the values the pre-speed-work code gave.
 
 For each primitive the enumerator uses, a digest of its results (or of the kind of error it
 raised) on seeded random grids and on real training inputs, with arguments drawn from the grids,
@@ -25,6 +25,7 @@ import pytest
 
 from arclab.datasets import load_tasks
 from arclab.dsl import PRIMITIVES, value_key
+from arclab.dsl.cell_features import FEATURES
 from arclab.dsl.objects import blobs, colour_sets, objects4
 
 FIXTURE = Path(__file__).parent / "data" / "primitive_values.json"
@@ -113,19 +114,39 @@ def digest(name: str) -> str:
     return out.hexdigest()
 
 
-def _names() -> list[str]:
-    return sorted(json.loads(FIXTURE.read_text())) if FIXTURE.exists() else []
+def feature_digest(name: str) -> str:
+    """A hash of a cell feature's values (or error kinds) on every test grid."""
+    out = hashlib.sha256()
+    for g in grids():
+        try:
+            values = np.asarray(FEATURES[name](g))
+            result: Any = ("value", values.shape, values.astype(np.int64).tobytes())
+        except (ValueError, IndexError) as error:
+            result = ("error", type(error).__name__)
+        out.update(repr(result).encode())
+    return out.hexdigest()
 
 
-@pytest.mark.parametrize("name", _names())
+def _names(part: str) -> list[str]:
+    return sorted(json.loads(FIXTURE.read_text()).get(part, {})) if FIXTURE.exists() else []
+
+
+@pytest.mark.parametrize("name", _names("primitives"))
 def test_primitive_values_match_the_fixture(name: str) -> None:
-    assert digest(name) == json.loads(FIXTURE.read_text())[name]
+    assert digest(name) == json.loads(FIXTURE.read_text())["primitives"][name]
+
+
+@pytest.mark.parametrize("name", _names("cell_features"))
+def test_cell_feature_values_match_the_fixture(name: str) -> None:
+    assert feature_digest(name) == json.loads(FIXTURE.read_text())["cell_features"][name]
 
 
 def _write() -> None:
     names = sorted(p.name for p in PRIMITIVES.values() if p.search)
     FIXTURE.parent.mkdir(exist_ok=True)
-    FIXTURE.write_text(json.dumps({name: digest(name) for name in names}, indent=1) + "\n")
+    fixture = {"primitives": {name: digest(name) for name in names},
+               "cell_features": {name: feature_digest(name) for name in FEATURES}}
+    FIXTURE.write_text(json.dumps(fixture, indent=1) + "\n")
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
