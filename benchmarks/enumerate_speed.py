@@ -7,6 +7,8 @@ mode synth: the whole solver (every view, strategies, cell learners), `seconds` 
 harness runs it but in this process; the figure is candidates evaluated over the seconds spent,
 the same definition as benchmarks/synth_benchmark.py's "Candidates evaluated: N/s".
 mode enumerate: the enumerator alone on each task's train and test inputs for `seconds`.
+mode fixed: the enumerator alone with no deadline until it has evaluated `seconds` candidates (a
+count, not seconds): identical work in old and new code, so the CPU seconds compare them exactly.
 
 The sample is every k-th task of the dataset (sorted by id), so old and new code see the same
 tasks. To compare two checkouts, run this script with PYTHONPATH=<checkout>/src, alternating.
@@ -48,6 +50,19 @@ def run_enumerate(task: Task, seconds: float) -> int | None:
     return enum.evaluated
 
 
+def run_fixed(task: Task, candidates: float) -> int | None:
+    """The enumerator alone, with no deadline, until it has evaluated `candidates` candidates: the
+    same work in any version whose enumeration order is unchanged, so its CPU time compares them."""
+    inputs = [ex.input.array for ex in task.train] + [ex.input.array for ex in task.test]
+    grids = inputs + [ex.output.array for ex in task.train if ex.output is not None]
+    colours = sorted(set(np.unique(np.concatenate([g.ravel() for g in grids])).tolist()))
+    enum = Enumerator(inputs, colours)
+    for _ in enum.candidates(12):
+        if enum.evaluated >= candidates:
+            break
+    return enum.evaluated
+
+
 def run_synth(task: Task, seconds: float) -> int | None:
     """Candidates the whole synth solver evaluates on the task within `seconds`."""
     solver = make_solver("synth")
@@ -81,15 +96,15 @@ def measure(tasks: Sequence[Task], run: Callable[[Task, float], int | None],
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=("synth", "enumerate"), default="synth")
-    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--mode", choices=("synth", "enumerate", "fixed"), default="synth")
+    parser.add_argument("--seconds", type=float, default=3.0, help="per task (mode fixed: candidates per task)")
     parser.add_argument("--tasks", type=int, default=30)
     parser.add_argument("--dataset", default="arc-agi-1/training")
     parser.add_argument("--profile", default=None)
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args(argv)
     tasks = sample(args.dataset, args.tasks)
-    run = run_synth if args.mode == "synth" else run_enumerate
+    run = {"synth": run_synth, "enumerate": run_enumerate, "fixed": run_fixed}[args.mode]
     profiler = cProfile.Profile() if args.profile else None
     if profiler:
         profiler.enable()
@@ -99,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         profiler.dump_stats(args.profile)
         pstats.Stats(args.profile).sort_stats("tottime").print_stats(args.top)
     print(f"code: {arclab.__file__}")
-    print(f"{args.mode}: {counted} of {len(tasks)} tasks counted, {args.seconds:g} s each: {total} candidates"
+    each = f"{args.seconds:g} candidates" if args.mode == "fixed" else f"{args.seconds:g} s"
+    print(f"{args.mode}: {counted} of {len(tasks)} tasks counted, {each} each: {total} candidates"
           f" in {spent:.1f} s ({cpu:.1f} s CPU) = {total / spent:,.0f}/s ({total / max(cpu, 1e-9):,.0f} per CPU second)")
 
 
