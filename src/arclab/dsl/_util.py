@@ -2,9 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
 import numpy as np
+from scipy import ndimage
 
 from ._types import MAX_SIDE, frozen
+
+T = TypeVar("T")
+
+MEMO_SIZE = 512
+"""Entries a memo keeps before it starts afresh (a bound on memory, not on correctness)."""
+
+
+def grid_key(grid: np.ndarray) -> Hashable:
+    """A key equal exactly when two arrays have equal shape, dtype and cells (cheap for ARC sizes)."""
+    return (grid.shape, grid.dtype.char, grid.tobytes())
+
+
+class _Failure:
+    """A memoised ValueError: its message (a fresh exception is raised at each hit)."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def memo(function: Callable[..., T]) -> Callable[..., T]:
+    """Cache a pure function of arrays and hashables by content (arrays by `grid_key`).
+
+    Keys hold the cells themselves, never ids, so a cache hit is always the value the function
+    would compute (or its ValueError again); the cached value is shared, so it must be immutable
+    (read-only arrays, tuples of them).
+    """
+    cache: dict[Hashable, T | _Failure] = {}
+
+    def cached(*args: Any) -> T:
+        key = tuple(grid_key(a) if isinstance(a, np.ndarray) else a for a in args)
+        try:
+            found = cache[key]
+        except KeyError:
+            found = _computed(function, args)
+            if len(cache) >= MEMO_SIZE:
+                cache.clear()
+            cache[key] = found
+        if isinstance(found, _Failure):
+            raise ValueError(found.message)
+        return found
+
+    cached.__doc__ = function.__doc__
+    cached.__name__ = function.__name__
+    cached.__wrapped__ = function  # type: ignore[attr-defined]  # as functools.wraps sets it
+    return cached
+
+
+def _computed(function: Callable[..., T], args: tuple[Any, ...]) -> T | _Failure:
+    try:
+        return function(*args)
+    except ValueError as error:
+        return _Failure(str(error))
 
 
 def background(grid: np.ndarray) -> int:
@@ -15,17 +73,45 @@ def background(grid: np.ndarray) -> int:
 
 def checked(grid: np.ndarray) -> np.ndarray:
     """A valid result grid (1..30 per side, uint8, read-only) or ValueError."""
-    if grid.ndim != 2 or not (1 <= grid.shape[0] <= MAX_SIDE and 1 <= grid.shape[1] <= MAX_SIDE):
+    shape = grid.shape
+    if len(shape) != 2 or not (1 <= shape[0] <= MAX_SIDE and 1 <= shape[1] <= MAX_SIDE):
         raise ValueError("grid size out of range")
     if grid.dtype != np.uint8:
-        if grid.size and (grid.min() < 0 or grid.max() > 9):
+        if grid.min() < 0 or grid.max() > 9:
             raise ValueError("colour out of range")
         grid = grid.astype(np.uint8)
-    elif grid.size and grid.max() > 9:
+    elif grid.max() > 9:
         raise ValueError("colour out of range")
     elif grid.flags.writeable:
         grid = np.ascontiguousarray(grid)
     return frozen(grid)
+
+
+def rearranged(grid: np.ndarray) -> np.ndarray:
+    """`checked` for a result whose cells all come from valid DSL grids (a rotation, a crop, a
+    tiling): only the size can be wrong, so the colour scan is skipped."""
+    shape = grid.shape
+    if len(shape) != 2 or not (1 <= shape[0] <= MAX_SIDE and 1 <= shape[1] <= MAX_SIDE):
+        raise ValueError("grid size out of range")
+    if grid.dtype != np.uint8:
+        return checked(grid)
+    if grid.flags.writeable:
+        grid = np.ascontiguousarray(grid)
+    return frozen(grid)
+
+
+def holes(mask: np.ndarray) -> int:
+    """Cells outside the mask that no 4-connected path of such cells joins to the box's edge
+    (what `scipy.ndimage.binary_fill_holes` would fill)."""
+    labels, n = ndimage.label(~mask)
+    if n == 0:
+        return 0
+    sizes = np.bincount(labels.ravel(), minlength=n + 1)
+    outside = np.zeros(n + 1, dtype=bool)
+    outside[labels[[0, -1], :]] = True
+    outside[labels[:, [0, -1]]] = True
+    outside[0] = True
+    return int(sizes[~outside].sum())
 
 
 def bbox(mask: np.ndarray) -> tuple[int, int, int, int]:

@@ -14,8 +14,8 @@ import numpy as np
 from scipy import ndimage
 
 from ._registry import primitive
-from ._types import COLOURMAP, GRID, NAME
-from ._util import background, checked
+from ._types import COLOURMAP, GRID, NAME, frozen
+from ._util import background, checked, holes, memo
 
 NONE = 10
 """The value of a colour feature where there is no colour (beyond the border, nothing hit)."""
@@ -28,11 +28,23 @@ DIRECTIONS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1),
 def _neighbour(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
     """The colour of the cell at offset (dy, dx) from each cell, NONE beyond the border."""
     h, w = g.shape
-    p = np.pad(g.astype(np.int16), 1, constant_values=NONE)
+    p = _padded(g)
     return p[1 + dy:1 + dy + h, 1 + dx:1 + dx + w]
 
 
+@memo
+def _padded(g: np.ndarray) -> np.ndarray:
+    """The grid as int16 in a ring of NONE (read-only; memoised: every neighbour feature reads it)."""
+    return frozen(np.pad(g.astype(np.int16), 1, constant_values=NONE))
+
+
+@memo
 def _ray(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
+    """`_ray_hits` read-only, memoised by content (the between and ray features share rays)."""
+    return frozen(_ray_hits(g, dy, dx))
+
+
+def _ray_hits(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
     """The first non-background colour seen from each cell going (dy, dx), the cell excluded."""
     if dy == 0:
         return _row_hits(g, dx)[0]
@@ -50,7 +62,14 @@ def _ray(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
     return out
 
 
+@memo
 def _row_hits(g: np.ndarray, dx: int) -> tuple[np.ndarray, np.ndarray]:
+    """`_hits_along_rows` read-only, memoised by content (rays and nearest hits share them)."""
+    colour, distance = _hits_along_rows(g, dx)
+    return frozen(colour), frozen(distance)
+
+
+def _hits_along_rows(g: np.ndarray, dx: int) -> tuple[np.ndarray, np.ndarray]:
     """Along rows towards dx (+1 or -1): the first non-background colour seen and how far it is."""
     bg = background(g)
     h, w = g.shape
@@ -116,12 +135,23 @@ def _line_colours(g: np.ndarray, axis: int) -> np.ndarray:
 def _enclosed(g: np.ndarray) -> np.ndarray:
     """1 for background cells that cannot reach the border through background cells."""
     bg = background(g)
-    labels: np.ndarray = ndimage.label(g == bg)[0]
-    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    return ((labels > 0) & ~np.isin(labels, border)).astype(np.int16)
+    labels, n = ndimage.label(g == bg)
+    open_ = np.zeros(n + 1, dtype=bool)
+    open_[0] = True  # label 0: not background
+    open_[labels[[0, -1], :]] = True
+    open_[labels[:, [0, -1]]] = True
+    enclosed: np.ndarray = ~open_[labels]
+    return enclosed.astype(np.int16)
 
 
+@memo
 def _components(g: np.ndarray, multicolour: bool) -> tuple[np.ndarray, int]:
+    """`_labelled` read-only, memoised by content (seven object features label the same grid)."""
+    labels, n = _labelled(g, multicolour)
+    return frozen(labels), n
+
+
+def _labelled(g: np.ndarray, multicolour: bool) -> tuple[np.ndarray, int]:
     """Labels of 8-connected non-background components (one colour each unless multicolour)."""
     bg = background(g)
     if multicolour:
@@ -195,9 +225,7 @@ def _object_shape_feature(g: np.ndarray, what: str) -> np.ndarray:
         elif what == "is_box":
             values[k] = int((labels[box] == k).all())
         else:  # has_hole: background cells enclosed by the object within its box
-            inside = labels[box] != k
-            filled = ndimage.binary_fill_holes(~inside)
-            values[k] = int((filled & inside).any())
+            values[k] = int(holes(labels[box] == k) > 0)
     per_cell: np.ndarray = values[labels]
     return per_cell
 

@@ -6,8 +6,8 @@ import numpy as np
 from scipy import ndimage
 
 from ._registry import primitive
-from ._types import COLOUR, GRID
-from ._util import background, checked
+from ._types import COLOUR, GRID, frozen
+from ._util import background, checked, memo
 
 _FOUR = ndimage.generate_binary_structure(2, 1)
 
@@ -19,8 +19,11 @@ def fill_enclosed(g: np.ndarray, c: int) -> np.ndarray:
     labels, n = ndimage.label(g == bg, _FOUR)
     if n == 0:
         raise ValueError("no background")
-    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    enclosed = (labels > 0) & ~np.isin(labels, border)
+    open_ = np.zeros(n + 1, dtype=bool)
+    open_[0] = True  # label 0: not background
+    open_[labels[[0, -1], :]] = True
+    open_[labels[:, [0, -1]]] = True
+    enclosed = ~open_[labels]
     if not enclosed.any():
         raise ValueError("nothing enclosed")
     return checked(np.where(enclosed, c, g).astype(np.uint8))
@@ -31,8 +34,17 @@ def outline(g: np.ndarray, c: int) -> np.ndarray:
     """Paint colour c on background cells 8-adjacent to any non-background cell."""
     bg = background(g)
     fg = g != bg
-    grown = ndimage.binary_dilation(fg, np.ones((3, 3), dtype=bool))
-    return checked(np.where(grown & ~fg, c, g).astype(np.uint8))
+    return checked(np.where(_grown(fg) & ~fg, c, g).astype(np.uint8))
+
+
+def _grown(mask: np.ndarray) -> np.ndarray:
+    """The mask and every cell 8-adjacent to it (a 3x3 dilation)."""
+    h, w = mask.shape
+    padded = np.zeros((h + 2, w + 2), dtype=bool)
+    padded[1:-1, 1:-1] = mask
+    rows = padded[:-2] | padded[1:-1] | padded[2:]
+    grown: np.ndarray = rows[:, :-2] | rows[:, 1:-1] | rows[:, 2:]
+    return grown
 
 
 @primitive(GRID, COLOUR, returns=GRID)
@@ -46,11 +58,13 @@ def inner_cells(g: np.ndarray, c: int) -> np.ndarray:
     return checked(np.where(inner, c, g).astype(np.uint8))
 
 
+@memo
 def _fall(g: np.ndarray) -> np.ndarray:
-    """Cells drop to the bottom of their column, keeping their order."""
+    """Cells drop to the bottom of their column, keeping their order (read-only; memoised by
+    content: gravity_up of a grid is gravity_down of its flip)."""
     # a stable sort on "is foreground" moves background cells up and keeps the others' order
     order = np.argsort(g != background(g), axis=0, kind="stable")
-    return np.take_along_axis(g, order, axis=0)
+    return frozen(g[order, np.arange(g.shape[1])])
 
 
 @primitive(GRID, returns=GRID)
@@ -144,29 +158,24 @@ def overlay(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def connect(g: np.ndarray) -> np.ndarray:
     """Draw a line between every two cells of one colour that share a row or column (over background)."""
     bg = background(g)
-    out = g.copy()
-    drawn = False
-    for c in np.unique(g):
-        if c == bg:
-            continue
-        ys, xs = np.nonzero(g == c)
-        if ys.size > 30:
-            continue
-        for i in range(ys.size):
-            for j in range(i + 1, ys.size):
-                if ys[i] == ys[j]:
-                    seg = out[ys[i], min(xs[i], xs[j]) + 1:max(xs[i], xs[j])]
-                elif xs[i] == xs[j]:
-                    seg = out[min(ys[i], ys[j]) + 1:max(ys[i], ys[j]), xs[i]]
-                else:
-                    continue
-                empty = seg == bg
-                if empty.any():
-                    seg[empty] = c
-                    drawn = True
-    if not drawn:
+    counts = np.bincount(g.ravel(), minlength=10)
+    colours = np.array([c for c in range(10) if c != bg and 0 < counts[c] <= 30], dtype=np.uint8)
+    layers = g[None] == colours[:, None, None]
+    # a cell lies on a line of colour c when c is on both sides of it in its row, or in its column;
+    # lower colours draw first, so a cell between lines of two colours takes the lower one
+    between = _both_sides(layers, 2) | _both_sides(layers, 1)
+    between &= g == bg
+    drawn = between.any(axis=0)
+    if not drawn.any():
         raise ValueError("nothing to connect")
-    return checked(out)
+    return checked(np.where(drawn, colours[between.argmax(axis=0)], g))
+
+
+def _both_sides(layers: np.ndarray, axis: int) -> np.ndarray:
+    """Cells with a True at or before them and at or after them along `axis`."""
+    before = np.logical_or.accumulate(layers, axis=axis)
+    after = np.flip(np.logical_or.accumulate(np.flip(layers, axis), axis=axis), axis)
+    return before & after
 
 
 @primitive(GRID, COLOUR, returns=GRID)

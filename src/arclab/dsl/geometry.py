@@ -6,56 +6,56 @@ import numpy as np
 
 from ._registry import primitive
 from ._types import GRID, INT
-from ._util import background, bbox, checked
+from ._util import background, bbox, rearranged
 
 
 @primitive(GRID, returns=GRID)
 def rot90(g: np.ndarray) -> np.ndarray:
     """Rotate a quarter turn anticlockwise."""
-    return checked(np.rot90(g, 1))
+    return rearranged(g[:, ::-1].T)
 
 
 @primitive(GRID, returns=GRID)
 def rot180(g: np.ndarray) -> np.ndarray:
     """Rotate half a turn."""
-    return checked(np.rot90(g, 2))
+    return rearranged(g[::-1, ::-1])
 
 
 @primitive(GRID, returns=GRID)
 def rot270(g: np.ndarray) -> np.ndarray:
     """Rotate a quarter turn clockwise."""
-    return checked(np.rot90(g, 3))
+    return rearranged(g.T[:, ::-1])
 
 
 @primitive(GRID, returns=GRID)
 def flip_h(g: np.ndarray) -> np.ndarray:
     """Mirror left to right."""
-    return checked(g[:, ::-1])
+    return rearranged(g[:, ::-1])
 
 
 @primitive(GRID, returns=GRID)
 def flip_v(g: np.ndarray) -> np.ndarray:
     """Mirror top to bottom."""
-    return checked(g[::-1, :])
+    return rearranged(g[::-1, :])
 
 
 @primitive(GRID, returns=GRID)
 def transpose(g: np.ndarray) -> np.ndarray:
     """Mirror along the main diagonal."""
-    return checked(g.T)
+    return rearranged(g.T)
 
 
 @primitive(GRID, returns=GRID)
 def antitranspose(g: np.ndarray) -> np.ndarray:
     """Mirror along the anti-diagonal."""
-    return checked(g[::-1, ::-1].T)
+    return rearranged(g[::-1, ::-1].T)
 
 
 @primitive(GRID, returns=GRID)
 def crop_content(g: np.ndarray) -> np.ndarray:
     """Crop to the bounding box of every non-background cell."""
     top, left, bottom, right = bbox(g != background(g))
-    return checked(g[top:bottom, left:right])
+    return rearranged(g[top:bottom, left:right])
 
 
 @primitive(GRID, INT, INT, returns=GRID, cost=2)
@@ -67,7 +67,7 @@ def shift(g: np.ndarray, dy: int, dx: int) -> np.ndarray:
     out = np.full_like(g, background(g))
     src = g[max(0, -dy):h - max(0, dy), max(0, -dx):w - max(0, dx)]
     out[max(0, dy):max(0, dy) + src.shape[0], max(0, dx):max(0, dx) + src.shape[1]] = src
-    return checked(out)
+    return rearranged(out)
 
 
 @primitive(GRID, INT, INT, INT, INT, returns=GRID, search=False)
@@ -78,4 +78,4 @@ def crop_at(g: np.ndarray, top: int, left: int, height: int, width: int) -> np.n
     x = left if left >= 0 else w + left
     if height < 1 or width < 1 or y < 0 or x < 0 or y + height > h or x + width > w:
         raise ValueError("window outside the grid")
-    return checked(g[y:y + height, x:x + width])
+    return rearranged(g[y:y + height, x:x + width])

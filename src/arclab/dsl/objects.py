@@ -10,7 +10,7 @@ from scipy import ndimage
 
 from ._registry import primitive
 from ._types import COLOUR, GRID, INT, NAME, OBJECT, OBJECTS, Object, frozen
-from ._util import background, bbox, checked
+from ._util import background, bbox, checked, holes, memo
 
 _FOUR = ndimage.generate_binary_structure(2, 1)
 _EIGHT = ndimage.generate_binary_structure(2, 2)
@@ -23,27 +23,50 @@ def _make(g: np.ndarray, mask: np.ndarray) -> Object:
     return Object(top, left, frozen(m.copy()), frozen(colours))
 
 
-def _components(g: np.ndarray, structure: np.ndarray, by_colour: bool) -> tuple[Object, ...]:
+@memo
+def _components(g: np.ndarray, connectivity: int, by_colour: bool) -> tuple[Object, ...]:
+    """Components of non-background cells (memoised by content: physics and counting ask again)."""
+    structure = _EIGHT if connectivity == 8 else _FOUR
     bg = background(g)
-    found = []
     if by_colour:
-        for colour in np.unique(g):
-            if colour == bg:
-                continue
-            labels, n = ndimage.label(g == colour, structure)
-            for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1)):
-                found.append(_component(g, labels, sl, i))
+        colours = [int(c) for c in np.unique(g) if c != bg]
+        _count_ok(len(colours))
+        # one labelling of a stack of colour layers: a component never crosses layers, and labels
+        # run layer by layer in colour order, as labelling each colour in turn would number them
+        layers = g[None] == np.array(colours, dtype=g.dtype)[:, None, None]
+        labels, n = ndimage.label(layers, _LAYERED[connectivity])
+        _count_ok(n)
+        found = [_layer_component(labels[sl[0].start], sl[1:], i, colours[sl[0].start])
+                 for i, sl in enumerate(ndimage.find_objects(labels), 1)]
     else:
         labels, n = ndimage.label(g != bg, structure)
-        for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1)):
-            found.append(_component(g, labels, sl, i))
-    if not found or len(found) > 60:
-        raise ValueError("no objects or too many")
+        _count_ok(n)
+        found = [_component(g, labels, sl, i) for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1))]
     found.sort(key=lambda o: (o.top, o.left))
     return tuple(found)
 
 
-def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, slice], i: int) -> Object:
+def _count_ok(n: int) -> None:
+    if n == 0 or n > 60:
+        raise ValueError("no objects or too many")
+
+
+def _layered(structure: np.ndarray) -> np.ndarray:
+    """A 3-d structure that connects cells as `structure` does within a layer, never across layers."""
+    out = np.zeros((3, 3, 3), dtype=bool)
+    out[1] = structure
+    return out
+
+
+_LAYERED = {4: _layered(_FOUR), 8: _layered(_EIGHT)}
+
+
+def _layer_component(labels: np.ndarray, sl: tuple[slice, ...], i: int, colour: int) -> Object:
+    mask = labels[sl] == i
+    return Object(sl[0].start, sl[1].start, frozen(mask), frozen(mask.view(np.uint8) * np.uint8(colour)))
+
+
+def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, ...], i: int) -> Object:
     mask = labels[sl] == i
     colours = np.where(mask, g[sl], 0).astype(np.uint8)
     return Object(sl[0].start, sl[1].start, frozen(mask), frozen(colours))
@@ -52,19 +75,19 @@ def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, slice], i: in
 @primitive(GRID, returns=OBJECTS)
 def objects4(g: np.ndarray) -> tuple[Object, ...]:
     """Single-colour 4-connected components of non-background cells."""
-    return _components(g, _FOUR, True)
+    return _components(g, 4, True)
 
 
 @primitive(GRID, returns=OBJECTS)
 def objects8(g: np.ndarray) -> tuple[Object, ...]:
     """Single-colour 8-connected components of non-background cells."""
-    return _components(g, _EIGHT, True)
+    return _components(g, 8, True)
 
 
 @primitive(GRID, returns=OBJECTS)
 def blobs(g: np.ndarray) -> tuple[Object, ...]:
     """Multi-colour 8-connected components of non-background cells."""
-    return _components(g, _EIGHT, False)
+    return _components(g, 8, False)
 
 
 @primitive(GRID, returns=OBJECTS)
@@ -282,7 +305,7 @@ def with_colour(objs: tuple[Object, ...], c: int) -> Object:
 @primitive(OBJECTS, returns=OBJECT)
 def most_holes(objs: tuple[Object, ...]) -> Object:
     """The object enclosing the most background cells (defined when there is no tie)."""
-    return _only_max(objs, lambda o: int(ndimage.binary_fill_holes(o.mask).sum() - o.mask.sum()))
+    return _only_max(objs, lambda o: holes(o.mask))
 
 
 @primitive(GRID, OBJECTS, NAME, returns=GRID, search=False)

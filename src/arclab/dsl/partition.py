@@ -8,14 +8,14 @@ import numpy as np
 
 from ._registry import primitive
 from ._types import COLOUR, COLOURMAP, GRID, NAME, OBJECTS, Object, frozen
-from ._util import background, checked
+from ._util import background, checked, memo
 
 
 def _separators(g: np.ndarray, axis: int) -> list[int]:
     """Indices of full rows (axis 0) or columns (axis 1) of one non-background colour."""
     lines = g if axis == 0 else g.T
-    bg = background(g)
-    return [i for i, line in enumerate(lines) if line[0] != bg and (line == line[0]).all()]
+    uniform = (lines == lines[:, :1]).all(axis=1) & (lines[:, 0] != background(g))
+    return np.flatnonzero(uniform).tolist()
 
 
 def _separated_boxes(g: np.ndarray, axis: int) -> list[tuple[int, int, int, int]] | None:
@@ -41,6 +41,16 @@ def _separated_boxes(g: np.ndarray, axis: int) -> list[tuple[int, int, int, int]
 
 def split_parts(g: np.ndarray) -> list[np.ndarray]:
     """The cells of a grid divided by uniform separator lines, else its two equal halves."""
+    return list(_split_parts(g))
+
+
+@memo
+def _split_parts(g: np.ndarray) -> tuple[np.ndarray, ...]:
+    """`split_parts` as read-only copies, memoised by content (nine primitives split the same grid)."""
+    return tuple(frozen(p.copy()) for p in _split(g))
+
+
+def _split(g: np.ndarray) -> list[np.ndarray]:
     h, w = g.shape
     try:
         return parts_by(g, "lines")

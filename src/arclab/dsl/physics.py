@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from ._registry import primitive
-from ._types import GRID, Object
-from ._util import background, checked
+from ._types import GRID, Object, frozen
+from ._util import background, checked, memo
 from .objects import blobs
 
 
@@ -23,7 +23,10 @@ def _fits(occupied: np.ndarray, o: Object, dy: int, dx: int) -> bool:
     return not (occupied[top:top + o.height, left:left + o.width] & o.mask).any()
 
 
+@memo
 def _fall_down(g: np.ndarray) -> np.ndarray:
+    """Objects fallen down, read-only (memoised by content: drop_up of a grid is drop_down of its
+    flip, and both are enumerated)."""
     bg = background(g)
     objs = sorted(blobs(g), key=lambda o: -(o.top + o.height))
     out = np.full_like(g, bg)
@@ -38,7 +41,7 @@ def _fall_down(g: np.ndarray) -> np.ndarray:
         occupied[o.top + dy:o.top + dy + o.height, o.left:o.left + o.width] |= o.mask
     if not moved:
         raise ValueError("nothing falls")
-    return out
+    return frozen(out)
 
 
 @primitive(GRID, returns=GRID, cost=2)

@@ -6,19 +6,17 @@ from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
-from scipy import ndimage
 
 from ._registry import primitive
 from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
-from ._util import background, checked, symmetries
+from ._util import background, checked, holes, symmetries
 from .objects import box_of
 
 Objects = tuple[Object, ...]
 
 
 def _holes(o: Object) -> int:
-    filled = ndimage.binary_fill_holes(o.mask)
-    return int(filled.sum() - o.mask.sum())
+    return holes(o.mask)
 
 
 def _shape_key(o: Object) -> tuple[tuple[int, ...], bytes]:
@@ -51,7 +49,12 @@ def _contacts(o: Object, g: np.ndarray) -> int:
     bottom, right = min(h, o.top + o.height + 1), min(w, o.left + o.width + 1)
     mask = np.zeros((bottom - top, right - left), dtype=bool)
     mask[o.top - top:o.top - top + o.height, o.left - left:o.left - left + o.width] = o.mask
-    ring = ndimage.binary_dilation(mask, structure=np.ones((3, 3), dtype=bool)) & ~mask
+    padded = np.pad(mask, 1)
+    grown = np.zeros_like(mask)
+    for dy in (0, 1, 2):
+        for dx in (0, 1, 2):
+            grown |= padded[dy:dy + mask.shape[0], dx:dx + mask.shape[1]]
+    ring = grown & ~mask
     around = g[top:bottom, left:right][ring]
     own = set(np.unique(o.colours[o.mask]).tolist())
     return int(sum(1 for v in around.tolist() if v != background(g) and v not in own))

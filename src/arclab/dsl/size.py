@@ -6,7 +6,7 @@ import numpy as np
 
 from ._registry import primitive
 from ._types import COLOUR, GRID, INT
-from ._util import background, checked
+from ._util import background, rearranged
 
 
 @primitive(GRID, INT, returns=GRID)
@@ -14,7 +14,7 @@ def scale_up(g: np.ndarray, k: int) -> np.ndarray:
     """Scale each cell up to a k x k block."""
     if not 2 <= k <= 10:
         raise ValueError("bad factor")
-    return checked(np.kron(g, np.ones((k, k), dtype=np.uint8)))
+    return rearranged(np.kron(g, np.ones((k, k), dtype=np.uint8)))
 
 
 @primitive(GRID, INT, returns=GRID)
@@ -26,7 +26,7 @@ def scale_down(g: np.ndarray, k: int) -> np.ndarray:
     small = g[::k, ::k]
     if not np.array_equal(np.kron(small, np.ones((k, k), dtype=np.uint8)), g):
         raise ValueError("blocks are not uniform")
-    return checked(small)
+    return rearranged(small)
 
 
 @primitive(GRID, INT, INT, returns=GRID, cost=2)
@@ -34,26 +34,26 @@ def tile(g: np.ndarray, rows: int, cols: int) -> np.ndarray:
     """Repeat the grid rows x cols times."""
     if not (1 <= rows <= 10 and 1 <= cols <= 10) or rows * cols == 1:
         raise ValueError("bad tiling")
-    return checked(np.tile(g, (rows, cols)))
+    return rearranged(np.tile(g, (rows, cols)))
 
 
 @primitive(GRID, returns=GRID)
 def mirror_tile(g: np.ndarray) -> np.ndarray:
     """A 2x2 tiling with mirror images: [g, flip_h g; flip_v g, rot180 g]."""
     top = np.hstack([g, g[:, ::-1]])
-    return checked(np.vstack([top, top[::-1, :]]))
+    return rearranged(np.vstack([top, top[::-1, :]]))
 
 
 @primitive(GRID, returns=GRID)
 def mirror_right(g: np.ndarray) -> np.ndarray:
     """The grid followed by its left-right mirror image."""
-    return checked(np.hstack([g, g[:, ::-1]]))
+    return rearranged(np.hstack([g, g[:, ::-1]]))
 
 
 @primitive(GRID, returns=GRID)
 def mirror_down(g: np.ndarray) -> np.ndarray:
     """The grid above its top-bottom mirror image."""
-    return checked(np.vstack([g, g[::-1, :]]))
+    return rearranged(np.vstack([g, g[::-1, :]]))
 
 
 @primitive(GRID, GRID, returns=GRID)
@@ -61,7 +61,7 @@ def hconcat(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Two grids of equal height side by side."""
     if a.shape[0] != b.shape[0]:
         raise ValueError("heights differ")
-    return checked(np.hstack([a, b]))
+    return rearranged(np.hstack([a, b]))
 
 
 @primitive(GRID, GRID, returns=GRID)
@@ -69,7 +69,7 @@ def vconcat(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Two grids of equal width one above the other."""
     if a.shape[1] != b.shape[1]:
         raise ValueError("widths differ")
-    return checked(np.vstack([a, b]))
+    return rearranged(np.vstack([a, b]))
 
 
 @primitive(GRID, returns=GRID)
@@ -78,7 +78,7 @@ def left_half(g: np.ndarray) -> np.ndarray:
     w = g.shape[1] // 2
     if w == 0:
         raise ValueError("too narrow")
-    return checked(g[:, :w])
+    return rearranged(g[:, :w])
 
 
 @primitive(GRID, returns=GRID)
@@ -87,7 +87,7 @@ def right_half(g: np.ndarray) -> np.ndarray:
     w = g.shape[1] // 2
     if w == 0:
         raise ValueError("too narrow")
-    return checked(g[:, g.shape[1] - w:])
+    return rearranged(g[:, g.shape[1] - w:])
 
 
 @primitive(GRID, returns=GRID)
@@ -96,7 +96,7 @@ def top_half(g: np.ndarray) -> np.ndarray:
     h = g.shape[0] // 2
     if h == 0:
         raise ValueError("too short")
-    return checked(g[:h])
+    return rearranged(g[:h])
 
 
 @primitive(GRID, returns=GRID)
@@ -105,7 +105,7 @@ def bottom_half(g: np.ndarray) -> np.ndarray:
     h = g.shape[0] // 2
     if h == 0:
         raise ValueError("too short")
-    return checked(g[g.shape[0] - h:])
+    return rearranged(g[g.shape[0] - h:])
 
 
 @primitive(GRID, returns=GRID)
@@ -116,7 +116,7 @@ def dedup_lines(g: np.ndarray) -> np.ndarray:
     g = g[keep_rows]
     keep_cols = np.ones(g.shape[1], dtype=bool)
     keep_cols[1:] = (g[:, 1:] != g[:, :-1]).any(axis=0)
-    return checked(g[:, keep_cols])
+    return rearranged(g[:, keep_cols])
 
 
 @primitive(GRID, returns=GRID)
@@ -129,7 +129,7 @@ def fractal(g: np.ndarray) -> np.ndarray:
     out = np.full((h * h, w * w), bg, dtype=np.uint8)
     for y, x in zip(*np.nonzero(g != bg)):
         out[y * h:(y + 1) * h, x * w:(x + 1) * w] = g
-    return checked(out)
+    return rearranged(out)
 
 
 @primitive(GRID, returns=GRID)
@@ -137,7 +137,7 @@ def trim(g: np.ndarray) -> np.ndarray:
     """Remove the outermost ring of cells."""
     if g.shape[0] < 3 or g.shape[1] < 3:
         raise ValueError("too small")
-    return checked(g[1:-1, 1:-1])
+    return rearranged(g[1:-1, 1:-1])
 
 
 @primitive(GRID, INT, returns=GRID)
@@ -148,7 +148,7 @@ def block_majority(g: np.ndarray, k: int) -> np.ndarray:
         raise ValueError("bad factor")
     blocks = g.reshape(h // k, k, w // k, k).transpose(0, 2, 1, 3).reshape(h // k, w // k, k * k)
     counts = (blocks[..., None] == np.arange(10)).sum(axis=2)
-    return checked(counts.argmax(axis=-1).astype(np.uint8))
+    return rearranged(counts.argmax(axis=-1).astype(np.uint8))
 
 
 def _copies_where(g: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -156,7 +156,7 @@ def _copies_where(g: np.ndarray, mask: np.ndarray) -> np.ndarray:
     h, w = g.shape
     if h * h > 30 or w * w > 30:
         raise ValueError("too large")
-    return checked(np.kron(mask.astype(np.uint8), np.ones_like(g)) * np.tile(g, (h, w)))
+    return rearranged(np.kron(mask.astype(np.uint8), np.ones_like(g)) * np.tile(g, (h, w)))
 
 
 @primitive(GRID, COLOUR, returns=GRID)
@@ -179,4 +179,4 @@ def pad_edges(g: np.ndarray) -> np.ndarray:
     out[1:-1, 1:-1] = g
     out[0, 1:-1], out[-1, 1:-1] = g[0], g[-1]
     out[1:-1, 0], out[1:-1, -1] = g[:, 0], g[:, -1]
-    return checked(out)
+    return rearranged(out)

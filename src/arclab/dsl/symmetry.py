@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ._registry import primitive
-from ._types import COLOUR, GRID, INT
-from ._util import background, bbox, checked
+from ._types import COLOUR, GRID, INT, frozen
+from ._util import background, bbox, checked, memo, rearranged
 
 
 def _fill_from(g: np.ndarray, hole: int, images: list[np.ndarray]) -> np.ndarray:
-    out = g.copy()
-    for image in images:
-        take = (out == hole) & (image != hole)
-        out[take] = image[take]
-    if np.array_equal(out, g):
+    """Each `hole` cell takes its colour from the first image that has a colour there."""
+    stack = np.stack(images)
+    known = stack != hole
+    take = known.any(axis=0) & (g == hole)
+    if not take.any():
         raise ValueError("nothing to complete")
+    out = g.copy()
+    out[take] = stack[known.argmax(axis=0)[take], take]
     return out
 
 
@@ -88,10 +92,15 @@ def denoise(g: np.ndarray) -> np.ndarray:
     lonely = (neighbours != g).all(axis=0)
     if not lonely.any():
         raise ValueError("no noise")
+    near = neighbours[:, lonely]
+    # the commonest neighbour colour, ties to the lowest (as bincount's argmax)
+    votes = (near[None] == _COLOURS[:, None, None]).sum(axis=1)
     out = g.copy()
-    for y, x in zip(*np.nonzero(lonely)):
-        out[y, x] = np.bincount(neighbours[:, y, x], minlength=10).argmax()
+    out[lonely] = votes.argmax(axis=0)
     return checked(out)
+
+
+_COLOURS = np.arange(10, dtype=np.uint8)
 
 
 @primitive(GRID, INT, INT, returns=GRID, search=False)
@@ -125,32 +134,50 @@ def _mirror_images(h: int, w: int) -> list[tuple[np.ndarray, np.ndarray]]:
     return maps
 
 
+@functools.lru_cache(maxsize=64)
+def _mirror_sources(h: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each mirror map (rows, in `_mirror_images` order) the flat index of each cell's image
+    (0 where it falls outside the grid), and where it falls inside."""
+    maps = _mirror_images(h, w)
+    yy = np.stack([m[0].ravel() for m in maps])
+    xx = np.stack([m[1].ravel() for m in maps])
+    inside = (yy >= 0) & (yy < h) & (xx >= 0) & (xx < w)
+    return frozen(np.where(inside, yy * w + xx, 0)), frozen(inside)
+
+
+@memo
+def _repair(g: np.ndarray, hole: int) -> np.ndarray:
+    """`repair_symmetry` (memoised: `repaired_hole` asks for the same repair)."""
+    h, w = g.shape
+    flat = g.ravel()
+    known = flat != hole
+    if known.all() or not known.any():
+        raise ValueError("nothing to repair")
+    source, inside = _mirror_sources(h, w)
+    image = flat[source]
+    seen = inside & known[source]
+    both = seen & known
+    # a map is a symmetry of the picture when it agrees wherever both cells are known, on at
+    # least half of the known cells; each hole takes its colour from the first such map that sees it
+    agree = (both.sum(axis=1) >= 0.5 * known.sum()) & ~(both & (image != flat)).any(axis=1)
+    seen = seen[agree]
+    fills = seen.any(axis=0) & ~known
+    if not fills.any():
+        raise ValueError("no symmetry fills a hole")
+    cells = np.flatnonzero(fills)
+    out = flat.copy()
+    out[cells] = image[agree][seen[:, cells].argmax(axis=0), cells]
+    return rearranged(out.reshape(h, w))
+
+
 @primitive(GRID, COLOUR, returns=GRID)
 def repair_symmetry(g: np.ndarray, hole: int) -> np.ndarray:
     """Fill cells of colour `hole` from every mirror symmetry the rest of the picture has, wherever its axis."""
-    h, w = g.shape
-    known = g != hole
-    if known.all() or not known.any():
-        raise ValueError("nothing to repair")
-    out = g.copy()
-    filled = known.copy()
-    for yy, xx in _mirror_images(h, w):
-        inside = (yy >= 0) & (yy < h) & (xx >= 0) & (xx < w)
-        ty, tx = np.where(inside, yy, 0), np.where(inside, xx, 0)
-        image = g[ty, tx]
-        both = inside & known & known[ty, tx]
-        if both.sum() < 0.5 * known.sum() or not np.array_equal(g[both], image[both]):
-            continue
-        take = ~filled & inside & known[ty, tx]
-        out[take] = image[take]
-        filled |= take
-    if not (filled & ~known).any():
-        raise ValueError("no symmetry fills a hole")
-    return checked(out)
+    return _repair(g, hole)
 
 
 @primitive(GRID, COLOUR, returns=GRID)
 def repaired_hole(g: np.ndarray, hole: int) -> np.ndarray:
     """What the symmetric picture shows under the cells of colour `hole` (their bounding box, repaired)."""
     top, left, bottom, right = bbox(g == hole)
-    return checked(repair_symmetry(g, hole)[top:bottom, left:right])
+    return rearranged(_repair(g, hole)[top:bottom, left:right])

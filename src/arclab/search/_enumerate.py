@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,11 @@ from ..dsl import COLOUR, GRID, INT, PRIMITIVES, Call, Const, Expr, Primitive, V
 
 MAX_POOL = 4000
 """Most candidates kept per type and cost level (beyond this the level is cut short)."""
+MEMO_ENTRIES = 100_000
+"""Most per-input primitive results the enumerator remembers (then it starts afresh): a bound on
+memory; results are remembered only to skip recomputing a value already known."""
+_FAILED: Any = object()
+"""A remembered result: the primitive is undefined on these arguments."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,12 @@ class Enumerator:
         self.pools: dict[str, dict[int, list[Candidate]]] = {}
         self.seen: dict[str, set[Any]] = {}
         self.evaluated = 0
+        self._classes: dict[Any, int] = {}
+        """Value key -> a number shared by all equal values (of kept candidates)."""
+        self._class_of: dict[int, int] = {}
+        """id() of each value a kept candidate holds -> its class (kept values live as long as self)."""
+        self._results: dict[tuple[Any, ...], Any] = {}
+        """(primitive, argument classes) -> the result on one input, or _FAILED."""
         n = len(self.inputs)
         self._add(Candidate(Var(), GRID, self.inputs, 1))
         for c in colours:
@@ -81,12 +92,18 @@ class Enumerator:
             self._add(Candidate(Const(int(k)), INT, (int(k),) * n, 1 if k in (1, 2, 3) else 2))
 
     def _add(self, cand: Candidate, keep: bool = True) -> bool:
-        key = tuple(value_key(v) for v in cand.values)
+        if cand.type == GRID:  # value_key of a grid, without the type dispatch
+            keys = tuple([(v.shape, v.tobytes()) for v in cand.values])
+        else:
+            keys = tuple([value_key(v) for v in cand.values])
         seen = self.seen.setdefault(cand.type, set())
-        if key in seen:
+        if keys in seen:
             return False
-        seen.add(key)
-        if keep:
+        seen.add(keys)
+        if keep:  # only kept values are arguments, and they live as long as the pools do
+            classes, class_of = self._classes, self._class_of
+            for value, key in zip(cand.values, keys):
+                class_of[id(value)] = classes.setdefault(key, len(classes))
             self.pools.setdefault(cand.type, {}).setdefault(cand.cost, []).append(cand)
         return True
 
@@ -180,15 +197,34 @@ class Enumerator:
                 yield split
 
     def _apply(self, prim: Primitive, args: tuple[Candidate, ...], cost: int) -> Candidate | None:
+        """`prim` on every input (one evaluated candidate), or None where it is undefined on one.
+
+        Arguments that are different candidates may still hold equal values on some input; the
+        primitive's result there is then remembered, not computed again.
+        """
         self.evaluated += 1
         function = prim.function
+        class_of, results = self._class_of, self._results
         values = []
-        try:
-            for i in range(len(self.inputs)):
-                value = function(*(a.values[i] for a in args))
-                if value is None:
-                    return None
-                values.append(value)
-        except (ValueError, IndexError, ZeroDivisionError, MemoryError):
-            return None
+        rows = zip(*[a.values for a in args]) if args else [()] * len(self.inputs)
+        for arguments in rows:
+            key = (prim.name, *[class_of[id(v)] for v in arguments])
+            value = results.get(key, None)
+            if value is None:
+                value = _call(function, arguments)
+                if len(results) >= MEMO_ENTRIES:
+                    results.clear()
+                results[key] = value
+            if value is _FAILED:
+                return None
+            values.append(value)
         return Candidate(Call(prim.name, tuple(a.expr for a in args)), prim.result_type, tuple(values), cost)
+
+
+def _call(function: Callable[..., Any], arguments: tuple[Any, ...]) -> Any:
+    """function(*arguments), or _FAILED where it is undefined (None or a domain error)."""
+    try:
+        value = function(*arguments)
+    except (ValueError, IndexError, ZeroDivisionError, MemoryError):
+        return _FAILED
+    return _FAILED if value is None else value
