@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -9,12 +10,13 @@ from typing import TypeGuard
 
 import numpy as np
 
-from ..dsl import COLOUR, GRID, Call, Const, Expr, Var, evaluate, program_size
+from ..dsl import COLOUR, GRID, Call, Const, Expr, Primitive, Var, evaluate, program_size
 from ..dsl.colour import cellwise, map_colours, map_roles
 from ..task import Task
 from ._cells import CellData, cell_data, cell_rule_programs
 from ._enumerate import Candidate, Enumerator
 from ._learn import learn_colour_map, learn_pair_map, learn_role_map
+from ._prior import PriorTable
 from . import _parts, _strategies  # noqa: F401  (their strategies register on import)
 from ._registry import Strategy, ordered_strategies
 from ._rules import rule_list_programs
@@ -72,8 +74,13 @@ class Synthesizer:
 
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
-                 strategy_cap: bool = True, fair: bool = True, roles: bool = True) -> None:
+                 strategy_cap: bool = True, fair: bool = True, roles: bool = True,
+                 prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
+        self.prior = prior
+        """When given, solutions are ranked by their cost in bits under this prior (else by hand costs)."""
+        self.primitives = primitives
+        """The enumerator's primitives with their costs (None: every registered one, hand costs)."""
         self.deadline = deadline
         self.max_cost = max_cost
         self.extra_cost = extra_cost
@@ -155,7 +162,8 @@ class Synthesizer:
     def run(self) -> list[Solution]:
         start = time.monotonic()
         self.run_strategies()
-        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline, fair=self.fair)
+        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline, fair=self.fair,
+                          primitives=self.primitives)
         best = min((s.cost for s in self.solutions), default=None) if self.strategy_cap else None
         found_at = None  # the extra seconds run from the first enumerated solution
         types = frozenset([GRID, COLOUR]) if self.uniform else frozenset([GRID])
@@ -172,6 +180,10 @@ class Synthesizer:
                 found_at = found_at or time.monotonic()
         self.stats.evaluated += enum.evaluated
         self.stats.seconds += time.monotonic() - start
+        if self.prior is not None:
+            prior = self.prior
+            self.solutions = [dataclasses.replace(s, cost=prior.solution_bits(s.program, s.strategy))
+                              for s in self.solutions]
         self.solutions.sort(key=lambda s: (s.cost, program_size(s.program)))
         return self.solutions
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Var
+from ..dsl import Call, Const, Expr, Primitive, Var
 from ..task import Grid, Task, View
+from ._prior import PriorTable
 from ._registry import Strategy
 from ._solve import SearchStats, Solution, Synthesizer
 
@@ -47,6 +48,10 @@ class ViewSettings:
     """Whether primitives take turns within each cost level of the enumeration."""
     roles: bool = True
     """Whether colour maps may be learned by colour role (see `learn_role_map`)."""
+    prior: PriorTable | None = None
+    """The learned prior that ranks solutions (None: hand costs); the same table in every view."""
+    primitives: tuple[Primitive, ...] | None = None
+    """The enumerator's primitives with their costs (None: every registered one, hand costs)."""
 
 
 @dataclass
@@ -116,7 +121,8 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
         synth = Synthesizer(view.apply_task(task), time.monotonic() + min(left, seconds), max_cost=settings.max_cost,
                             extra_cost=settings.extra_cost, extra_seconds=settings.extra_seconds,
                             strategies=settings.strategies, strategy_cap=settings.strategy_cap,
-                            fair=settings.fair, roles=settings.roles)
+                            fair=settings.fair, roles=settings.roles, prior=settings.prior,
+                            primitives=settings.primitives)
         solutions = synth.run()
         views_run.append(view.describe())
         _merge_stats(stats, synth.stats, view)

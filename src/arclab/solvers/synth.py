@@ -14,7 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from ..search import STRATEGIES, Strategy, ViewSearch, ViewSettings, VotedAnswer, ordered_strategies, search_views
+from ..search import (
+    LEVEL_BITS, MAX_LEVEL, STRATEGIES, Prior, Strategy, ViewSearch, ViewSettings, VotedAnswer, load_prior,
+    ordered_strategies, search_views,
+)
 from ..task import MAX_SIZE, NUM_COLOURS, SYMMETRIES, ColourOrder, Grid, Task, View, task_views
 from ._types import Attempt, Prediction, SolveContext
 
@@ -24,14 +27,21 @@ COLOUR_ORDERS: tuple[str, ...] = ("none", "frequency", "first")
 """The ways views may rename colours ('none' keeps them)."""
 DEADLINE_MARGIN = 0.25
 """Seconds kept back from the harness's deadline to build and return the attempts."""
+PRIORS: tuple[str, ...] = ("learned", "hand")
+"""Where the search's costs come from: the shipped learned prior, or the primitives' hand-set costs."""
 
 
 class Synth:
     """Searches for programs exact on every train pair; answers with the two best-voted outputs."""
 
     def __init__(self, budget: float | None, symmetries: tuple[str, ...], colour_orders: tuple[ColourOrder, ...],
-                 settings: ViewSettings) -> None:
+                 settings: ViewSettings, prior: Prior | None = None,
+                 levels: tuple[float, int] = (LEVEL_BITS, MAX_LEVEL)) -> None:
         self.budget = budget
+        self.prior = prior
+        """The learned prior (None: hand costs); each task uses the table fitted without its fold."""
+        self.levels = levels
+        """(bits per level, highest level): how the prior's bits become the enumerator's integer costs."""
         self.symmetries = symmetries
         self.colour_orders = colour_orders
         self.settings = settings
@@ -52,6 +62,9 @@ class Synth:
 
     def solve(self, task: Task, context: SolveContext) -> Prediction:
         settings = dataclasses.replace(self.settings, views=self.views(task))
+        if self.prior is not None:  # the fold comes from the task itself, before any view changes it
+            table = self.prior.table(task)
+            settings = dataclasses.replace(settings, prior=table, primitives=tuple(table.search_primitives(*self.levels)))
         found = search_views(task, self.deadline(context), settings)
         return tuple(tuple(_attempt(answer, found) for answer in per_test[:2] if _valid(answer.grid))
                      for per_test in found.answers)
@@ -98,7 +111,8 @@ def _strategies(names: str, shares: str) -> tuple[Strategy, ...]:
 def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, extra_seconds: float = 2.0,
           symmetries: str = "transpose,rot90,flip_h", colour_orders: str = "none,frequency",
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
-          shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True) -> Synth:
+          shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
+          prior: str = "learned", prior_level_bits: float = LEVEL_BITS, prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
     budget: seconds per task (default: the harness's time limit, or 10 s without one);
@@ -115,9 +129,20 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     turns within each cost level of the enumeration (False: in registration order, so a level that
     fills up leaves the later primitives out); roles: colour maps may name colours by their rank
     in the input ("the commonest colour becomes the rarest") where a plain colour map fails.
+    prior: 'learned' (default) takes the search's costs from the prior shipped with arclab (fitted by
+    `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
+    hash of each task's train pairs, so a task is searched with a table fitted without it): answers
+    are ranked by their program's bits (then votes), and the enumerator's primitive costs are its
+    bits quantised to 1..prior_max_level, one level per prior_level_bits bits above the likeliest
+    primitive's; 'hand' uses the primitives' hand-set costs.
     """
+    if prior not in PRIORS:
+        raise ValueError(f"unknown prior {prior!r}; known: {', '.join(PRIORS)}")
+    if prior_level_bits <= 0 or prior_max_level < 1:
+        raise ValueError("prior_level_bits must be positive and prior_max_level at least 1")
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
                             _strategies(strategies, shares), strategy_cap, fair, roles)
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
-    return Synth(budget, chosen, orders or ("none",), settings)
+    learned = load_prior() if prior == "learned" else None
+    return Synth(budget, chosen, orders or ("none",), settings, learned, (prior_level_bits, prior_max_level))
