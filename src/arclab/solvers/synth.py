@@ -27,8 +27,9 @@ COLOUR_ORDERS: tuple[str, ...] = ("none", "frequency", "first")
 """The ways views may rename colours ('none' keeps them)."""
 DEADLINE_MARGIN = 0.25
 """Seconds kept back from the harness's deadline to build and return the attempts."""
-PRIORS: tuple[str, ...] = ("learned", "hand")
-"""Where the search's costs come from: the shipped learned prior, or the primitives' hand-set costs."""
+PRIORS: tuple[str, ...] = ("learned", "rank", "hand")
+"""Where the search's costs come from: the shipped learned prior (for the enumeration and the ranking,
+or for the ranking only), or the primitives' hand-set costs."""
 
 
 class Synth:
@@ -36,12 +37,13 @@ class Synth:
 
     def __init__(self, budget: float | None, symmetries: tuple[str, ...], colour_orders: tuple[ColourOrder, ...],
                  settings: ViewSettings, prior: Prior | None = None,
-                 levels: tuple[float, int] = (LEVEL_BITS, MAX_LEVEL)) -> None:
+                 levels: tuple[float, int] | None = (LEVEL_BITS, MAX_LEVEL)) -> None:
         self.budget = budget
         self.prior = prior
         """The learned prior (None: hand costs); each task uses the table fitted without its fold."""
         self.levels = levels
-        """(bits per level, highest level): how the prior's bits become the enumerator's integer costs."""
+        """(bits per level, highest level): how the prior's bits become the enumerator's integer costs
+        (None: the enumerator keeps the hand costs, the prior only ranks)."""
         self.symmetries = symmetries
         self.colour_orders = colour_orders
         self.settings = settings
@@ -64,7 +66,8 @@ class Synth:
         settings = dataclasses.replace(self.settings, views=self.views(task))
         if self.prior is not None:  # the fold comes from the task itself, before any view changes it
             table = self.prior.table(task)
-            settings = dataclasses.replace(settings, prior=table, primitives=tuple(table.search_primitives(*self.levels)))
+            primitives = None if self.levels is None else tuple(table.search_primitives(*self.levels))
+            settings = dataclasses.replace(settings, prior=table, primitives=primitives)
         found = search_views(task, self.deadline(context), settings)
         return tuple(tuple(_attempt(answer, found) for answer in per_test[:2] if _valid(answer.grid))
                      for per_test in found.answers)
@@ -134,7 +137,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     hash of each task's train pairs, so a task is searched with a table fitted without it): answers
     are ranked by their program's bits (then votes), and the enumerator's primitive costs are its
     bits quantised to 1..prior_max_level, one level per prior_level_bits bits above the likeliest
-    primitive's; 'hand' uses the primitives' hand-set costs.
+    primitive's; 'rank' uses the prior to rank answers only; 'hand' uses the hand-set costs throughout.
     """
     if prior not in PRIORS:
         raise ValueError(f"unknown prior {prior!r}; known: {', '.join(PRIORS)}")
@@ -144,5 +147,6 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
                             _strategies(strategies, shares), strategy_cap, fair, roles)
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
-    learned = load_prior() if prior == "learned" else None
-    return Synth(budget, chosen, orders or ("none",), settings, learned, (prior_level_bits, prior_max_level))
+    learned = load_prior() if prior != "hand" else None
+    levels = (prior_level_bits, prior_max_level) if prior == "learned" else None
+    return Synth(budget, chosen, orders or ("none",), settings, learned, levels)
