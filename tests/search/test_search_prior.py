@@ -145,6 +145,8 @@ def test_hand_keeps_the_hand_costs_and_learned_ranks_by_bits() -> None:
     program, cost = _solve(prior="learned")
     table = load_prior().table(FLIP)
     assert cost == pytest.approx(table.solution_bits(parse(program), "enumerate"))
+    ranking_only = make_solver("synth", prior="rank")
+    assert ranking_only.prior is load_prior() and ranking_only.levels is None  # type: ignore[attr-defined]
     with pytest.raises(SolverError, match="unknown prior"):
         make_solver("synth", prior="other")
 
