@@ -113,6 +113,9 @@ BLOB_G: Rows = [[0, 0, 0, 0],
 FIVES_G: Rows = [[5, 5, 5],  # background 5, an L of 1s at (1, 1)
                  [5, 1, 1],
                  [5, 5, 1]]
+FRAME_G: Rows = [[4, 4, 4, 0, 0, 0, 0],  # a frame of 4s around a 1; a lone 2
+                 [4, 1, 4, 0, 2, 0, 0],
+                 [4, 4, 4, 0, 0, 0, 0]]
 UNIFORM: Rows = [[4, 4], [4, 4]]
 G23: Rows = [[1, 2, 3], [4, 5, 6]]
 # Two 3x3 parts split by a column of 5s: A (1s) on the left, B (2s) on the right.
@@ -425,6 +428,14 @@ CASES: list[Case] = [
     case("select_min", OBJ_G, of("objects4", OBJ_G), "colour", out=Obj(0, 1, ("11", "1.")), why="colour"),
     case("select_where", OBJ_G, of("objects4", OBJ_G), "colour", 3, out=Obj(3, 0, ("3",))),
     case("select_where", OBJ_G, of("objects4", OBJ_G), "size", 1, out=UNDEFINED, why="not-unique"),
+    case("select_max", FRAME_G, of("blobs", FRAME_G), "minor_cells", out=Obj(0, 0, ("444", "414", "444"))),
+    case("select_max", BLOB_G, of("objects8", BLOB_G), "contacts", out=UNDEFINED, why="contacts-tie"),
+    case("select_where", BLOB_G, of("objects8", BLOB_G), "contacts", 0, out=Obj(3, 3, ("3",)),
+         why="contacts"),
+    case("pad_edges", [[1, 2], [3, 8]], out=[[0, 1, 2, 0], [1, 1, 2, 2], [3, 3, 8, 8], [0, 3, 8, 0]]),
+    case("pad_edges", [[5] * 29], out=UNDEFINED, why="too-wide"),
+    case("crop_inside", FRAME_G, of("largest", of("blobs", FRAME_G)), out=[[1]]),
+    case("crop_inside", OBJ_G, of("largest", of("objects4", OBJ_G)), out=UNDEFINED, why="no-inside"),
 ]
 
 

@@ -87,3 +87,17 @@ def test_role_maps_carry_a_colour_rule_to_colours_never_seen() -> None:
     answers = [grid.tolist() for grid, _ in two_attempts(solutions, 1)[0]]
     assert [[0, 0, 0], [9, 9, 6]] in answers
     assert learn_role_map(ins, ins, ins) is None  # nothing changes
+
+
+def test_one_colour_outputs_of_varying_shapes_take_their_sides_from_counts() -> None:
+    def pair(colour, cells):
+        g = np.zeros((4, 4), dtype=np.uint8)
+        g.flat[cells] = colour
+        return g.tolist(), [[colour] * len(cells)]
+
+    task = _task([pair(3, [0, 5, 9]), pair(6, [2, 7]), pair(1, [1, 4, 11, 14, 15])], pair(8, [3, 6, 12, 13])[0])
+    solutions = Synthesizer(task, time.monotonic() + 5).run()
+    answers = [grid.tolist() for grid, _ in two_attempts(solutions, 1)[0]]
+    assert [[8, 8, 8, 8]] in answers
+    uniform = [s for s in solutions if s.strategy == "uniform"]
+    assert uniform and str(uniform[0].program).startswith("filled(1, ")

@@ -183,6 +183,14 @@ def crop_to(g: np.ndarray, o: Object) -> np.ndarray:
     return checked(g[o.top:o.top + o.height, o.left:o.left + o.width])
 
 
+@primitive(GRID, OBJECT, returns=GRID, search=False)
+def crop_inside(g: np.ndarray, o: Object) -> np.ndarray:
+    """The part of the grid inside the object's bounding box (its outermost rows and columns left out)."""
+    if o.height < 3 or o.width < 3:
+        raise ValueError("the box has no inside")
+    return checked(g[o.top + 1:o.top + o.height - 1, o.left + 1:o.left + o.width - 1])
+
+
 @primitive(GRID, OBJECT, returns=GRID)
 def erase_object(g: np.ndarray, o: Object) -> np.ndarray:
     """The grid with the object's cells turned to background."""

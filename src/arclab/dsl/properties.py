@@ -10,7 +10,7 @@ from scipy import ndimage
 
 from ._registry import primitive
 from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
-from ._util import checked, symmetries
+from ._util import background, checked, symmetries
 from .objects import box_of
 
 Objects = tuple[Object, ...]
@@ -39,6 +39,24 @@ def _touches_border(o: Object, objs: Objects, g: np.ndarray) -> int:
     return int(o.top == 0 or o.left == 0 or o.top + o.height == h or o.left + o.width == w)
 
 
+def _minor_cells(o: Object) -> int:
+    """Cells of the object not of its main colour."""
+    return o.size - int(np.bincount(o.colours[o.mask], minlength=10).max())
+
+
+def _contacts(o: Object, g: np.ndarray) -> int:
+    """Cells around the object (8-neighbours) of another colour than the background and not its own."""
+    h, w = g.shape
+    top, left = max(0, o.top - 1), max(0, o.left - 1)
+    bottom, right = min(h, o.top + o.height + 1), min(w, o.left + o.width + 1)
+    mask = np.zeros((bottom - top, right - left), dtype=bool)
+    mask[o.top - top:o.top - top + o.height, o.left - left:o.left - left + o.width] = o.mask
+    ring = ndimage.binary_dilation(mask, structure=np.ones((3, 3), dtype=bool)) & ~mask
+    around = g[top:bottom, left:right][ring]
+    own = set(np.unique(o.colours[o.mask]).tolist())
+    return int(sum(1 for v in around.tolist() if v != background(g) and v not in own))
+
+
 PropertyFn = Callable[[Object, Objects, np.ndarray], int]
 
 PROPERTIES: dict[str, PropertyFn] = {
@@ -60,6 +78,8 @@ PROPERTIES: dict[str, PropertyFn] = {
     "shape_count": lambda o, objs, g: Counter(_shape_key(p) for p in objs)[_shape_key(o)],
     "colour_count": lambda o, objs, g: sum(_colour(p) == _colour(o) for p in objs),
     "is_line": lambda o, objs, g: int(o.height == 1 or o.width == 1),
+    "minor_cells": lambda o, objs, g: _minor_cells(o),
+    "contacts": lambda o, objs, g: _contacts(o, g),
 }
 """Property name -> f(object, all objects of the grid, grid) -> int. Order: simplest first."""
 

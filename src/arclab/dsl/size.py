@@ -169,3 +169,14 @@ def fractal_of(g: np.ndarray, c: int) -> np.ndarray:
 def fractal_nonzero(g: np.ndarray) -> np.ndarray:
     """Replace each non-zero cell by a copy of the whole grid and each 0 by a block of 0."""
     return _copies_where(g, g != 0)
+
+
+@primitive(GRID, returns=GRID)
+def pad_edges(g: np.ndarray) -> np.ndarray:
+    """The grid framed by a copy of each edge row and column next to it (the four corners 0)."""
+    h, w = g.shape
+    out = np.zeros((h + 2, w + 2), dtype=np.uint8)
+    out[1:-1, 1:-1] = g
+    out[0, 1:-1], out[-1, 1:-1] = g[0], g[-1]
+    out[1:-1, 0], out[1:-1, -1] = g[:, 0], g[:, -1]
+    return checked(out)

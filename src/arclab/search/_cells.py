@@ -133,7 +133,7 @@ def _targets(masks: list[int], copyable: list[str]) -> list[int | str | None]:
             for m, b in zip(masks, chosen)]
 
 
-@strategy(order=110, share=0.4)
+@strategy(order=110, share=0.4, tentative=True)
 def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                        test_in: Sequence[np.ndarray], deadline: float | None = None, *,
                        source: Expr = Var(), max_features: int = MAX_FEATURES,

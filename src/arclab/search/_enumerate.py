@@ -33,6 +33,14 @@ class Candidate:
     cost: int
 
 
+def _size(pools: Sequence[Sequence[Candidate]]) -> int:
+    """How many argument tuples the pools make."""
+    size = 1
+    for pool in pools:
+        size *= len(pool)
+    return size
+
+
 def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
     """Ways to write `total` as an ordered sum of `parts` positive integers."""
     if parts == 1:
@@ -49,10 +57,17 @@ class Enumerator:
 
     def __init__(self, inputs: Sequence[np.ndarray], colours: Sequence[int], ints: Sequence[int] = (1, 2, 3),
                  primitives: Sequence[Primitive] | None = None, deadline: float | None = None,
-                 fair: bool = True) -> None:
+                 fair: bool = True, complete: int = 0, targets: Sequence[np.ndarray] = ()) -> None:
         self.inputs = tuple(inputs)
+        self.targets = tuple(targets)
+        """The train outputs (for the first inputs): when given, grid arguments closest to them are
+        tried first within each family (else in the order they were found)."""
+        self._ordered: dict[int, list[Candidate]] = {}
         self.fair = fair
         """Primitives take turns within a cost level (else each runs through all its arguments)."""
+        self.complete = complete
+        """Once a level's pool is full, families (a primitive with one split of argument costs) of
+        at most this many argument tuples still run to the end, their grids checked, not kept."""
         self.deadline = deadline
         self.primitives = [p for p in (primitives or PRIMITIVES.values()) if p.search]
         self.pools: dict[str, dict[int, list[Candidate]]] = {}
@@ -65,23 +80,43 @@ class Enumerator:
         for k in ints:
             self._add(Candidate(Const(int(k)), INT, (int(k),) * n, 1 if k in (1, 2, 3) else 2))
 
-    def _add(self, cand: Candidate) -> bool:
+    def _add(self, cand: Candidate, keep: bool = True) -> bool:
         key = tuple(value_key(v) for v in cand.values)
         seen = self.seen.setdefault(cand.type, set())
         if key in seen:
             return False
         seen.add(key)
-        self.pools.setdefault(cand.type, {}).setdefault(cand.cost, []).append(cand)
+        if keep:
+            self.pools.setdefault(cand.type, {}).setdefault(cand.cost, []).append(cand)
         return True
 
     def pool(self, type_: str, cost: int) -> list[Candidate]:
         return self.pools.get(type_, {}).get(cost, [])
 
+    def arguments(self, type_: str, cost: int) -> list[Candidate]:
+        """A finished pool in the order arguments are tried: grids closest to the targets first."""
+        if not self.targets or type_ != GRID:
+            return self.pool(type_, cost)
+        if cost not in self._ordered:
+            self._ordered[cost] = sorted(self.pool(GRID, cost), key=self._distance)
+        return self._ordered[cost]
+
+    def _distance(self, cand: Candidate) -> float:
+        """1 minus the mean share of target cells the candidate's values get right (0 per pair of
+        another shape)."""
+        right = 0.0
+        for value, target in zip(cand.values, self.targets):
+            if value.shape == target.shape:
+                right += float(np.count_nonzero(value == target)) / target.size
+        return 1.0 - right / len(self.targets)
+
     def out_of_time(self) -> bool:
         return self.deadline is not None and time.monotonic() > self.deadline
 
-    def candidates(self, max_cost: int = 12, types: frozenset[str] = frozenset([GRID])) -> Iterator[Candidate]:
-        """New candidates of the given types (grids unless told), cheapest first (the input itself first)."""
+    def candidates(self, max_cost: int = 12,
+                   types: frozenset[str] = frozenset([GRID])) -> Iterator[Candidate | None]:
+        """New candidates of the given types (grids unless told), cheapest first (the input itself
+        first). None when the deadline has passed: the caller may stop, or move the deadline and go on."""
         yield self.pool(GRID, 1)[0]
         for t in types - {GRID}:
             yield from self.pool(t, 1)
@@ -90,10 +125,7 @@ class Enumerator:
                 found = self._level_fair(cost, types)
             else:
                 found = self._level_in_order(cost, types)
-            for cand in found:
-                if cand is None:
-                    return
-                yield cand
+            yield from found
 
     def _level_in_order(self, cost: int, types: frozenset[str]) -> Iterator[Candidate | None]:
         """One cost level, primitive after primitive (a full level starves the later ones)."""
@@ -103,7 +135,6 @@ class Enumerator:
                 for args in itertools.product(*pools):
                     if self.out_of_time():
                         yield None
-                        return
                     cand = self._new(prim, args, cost, types)
                     if cand is not None:
                         yield cand
@@ -113,29 +144,31 @@ class Enumerator:
     def _level_fair(self, cost: int, types: frozenset[str]) -> Iterator[Candidate | None]:
         """One cost level, the primitives taking turns (one argument tuple each), so when the level
         fills up every primitive has had its share."""
-        turns: deque[tuple[Primitive, Iterator[tuple[Candidate, ...]]]] = deque(
-            (prim, itertools.product(*(self.pool(t, c) for t, c in zip(prim.arg_types, split))))
-            for prim in self.primitives for split in self._splits(prim, cost))
+        turns: deque[tuple[Primitive, Iterator[tuple[Candidate, ...]], bool]] = deque(
+            (prim, itertools.product(*pools), prim.result_type in types and _size(pools) <= self.complete)
+            for prim in self.primitives for split in self._splits(prim, cost)
+            for pools in [[self.arguments(t, c) for t, c in zip(prim.arg_types, split)]])
         while turns:
-            prim, arguments = turns.popleft()
-            if len(self.pool(prim.result_type, cost)) > MAX_POOL:
+            prim, arguments, small = turns.popleft()
+            full = len(self.pool(prim.result_type, cost)) > MAX_POOL
+            if full and not small:
                 continue
             args = next(arguments, None)
             if args is None:
                 continue
-            turns.append((prim, arguments))
+            turns.append((prim, arguments, small))
             if self.out_of_time():
                 yield None
-                return
-            cand = self._new(prim, args, cost, types)
+            cand = self._new(prim, args, cost, types, keep=not full)
             if cand is not None:
                 yield cand
 
     def _new(self, prim: Primitive, args: tuple[Candidate, ...], cost: int,
-             types: frozenset[str]) -> Candidate | None:
-        """`prim(args)` when it is defined, new (kept) and of a wanted type; else None."""
+             types: frozenset[str], keep: bool = True) -> Candidate | None:
+        """`prim(args)` when it is defined, new and of a wanted type (kept in its pool when `keep`,
+        else only seen); else None."""
         cand = self._apply(prim, args, cost)
-        return cand if cand is not None and self._add(cand) and cand.type in types else None
+        return cand if cand is not None and self._add(cand, keep) and cand.type in types else None
 
     def _splits(self, prim: Primitive, cost: int) -> Iterator[tuple[int, ...]]:
         """The argument costs that make `prim` cost `cost`, where every argument pool is non-empty."""

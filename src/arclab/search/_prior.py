@@ -43,7 +43,7 @@ fold never saw one level up and lost outputs; at 4 bits all stay at level 1 and 
 the primitives within each level (likeliest first), which did not lose."""
 MAX_LEVEL = 3
 """The dearest a primitive may be in the enumeration (its cost level)."""
-SEARCH_LABELS = ("enumerate", "colour-map", "role-map", "cellwise", "uniform", "cell-rule")
+SEARCH_LABELS = ("enumerate", "colour-map", "role-map", "cellwise", "uniform", "cell-rule", "stack")
 """Where the synthesizer's own solutions come from (besides the registered strategies)."""
 
 

@@ -7,6 +7,7 @@ also takes a deadline (its share of the time left) and the task's shared `CellDa
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -28,20 +29,23 @@ class Strategy:
     share: float | None = None
     """For a timed strategy, the part of the search's time left it may use; None: untimed."""
     doc: str = ""
+    tentative: bool = False
+    """Whether its programs are learned tables that often fit the train pairs by accident (a
+    patient search neither stops for them nor ranks them above other programs)."""
 
 
 STRATEGIES: dict[str, Strategy] = {}
 """Every registered strategy by name (filled as the search modules are imported)."""
 
 
-def strategy(order: int, share: float | None = None) -> Callable[[F], F]:
+def strategy(order: int, share: float | None = None, tentative: bool = False) -> Callable[[F], F]:
     """Register a `*_programs` function as a strategy named without that suffix."""
     def register(function: F) -> F:
         name = function.__name__.removesuffix("_programs")
         if name in STRATEGIES:
             raise ValueError(f"strategy {name!r} registered twice")
         doc = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else ""
-        STRATEGIES[name] = Strategy(name, function, order, share, doc)
+        STRATEGIES[name] = Strategy(name, function, order, share, doc, tentative)
         return function
     return register
 
@@ -51,6 +55,6 @@ def ordered_strategies(shares: dict[str, Any] | None = None) -> list[Strategy]:
     out = []
     for found in sorted(STRATEGIES.values(), key=lambda s: s.order):
         if shares and found.name in shares and found.share is not None:
-            found = Strategy(found.name, found.function, found.order, float(shares[found.name]), found.doc)
+            found = dataclasses.replace(found, share=float(shares[found.name]))
         out.append(found)
     return out

@@ -108,7 +108,7 @@ def learn_rules(data: CellData, preds: Predicates, prefer_copy: bool,
     return rules if not (remaining & data.changed).any() else None
 
 
-@strategy(order=100, share=0.2)
+@strategy(order=100, share=0.2, tentative=True)
 def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                        test_in: Sequence[np.ndarray], deadline: float | None = None, *,
                        source: Expr = Var(), data: CellData | None = None) -> Iterator[tuple[Expr, float]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
@@ -20,6 +20,8 @@ from ._prior import PriorTable
 from . import _parts, _strategies  # noqa: F401  (their strategies register on import)
 from ._registry import Strategy, ordered_strategies
 from ._rules import rule_list_programs
+from ._stack import Stacker
+from ._uniform import Uniform
 
 CELL_RULE_TRIES = 40
 """How many enumerated candidates of the output's shape get a cell rule learned on top."""
@@ -35,6 +37,12 @@ class Solution:
     test_outputs: tuple[np.ndarray, ...]
     cost: float
     strategy: str
+    tentative: bool = False
+    """A learned table that may fit the train pairs by accident (see Strategy.tentative)."""
+
+    def rank_key(self, patient: bool) -> tuple[bool, float]:
+        """Cheapest first; a patient search puts tentative programs after all others."""
+        return (patient and self.tentative, self.cost)
 
 
 @dataclass
@@ -74,7 +82,8 @@ class Synthesizer:
 
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
-                 strategy_cap: bool = True, fair: bool = True, roles: bool = True,
+                 strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
+                 complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False,
                  prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
         self.prior = prior
@@ -90,6 +99,14 @@ class Synthesizer:
         self.strategy_cap = strategy_cap
         self.fair = fair
         self.roles = roles
+        self.patient = patient
+        self.complete = complete
+        self.enumerate_first = enumerate_first
+        self.guided = guided
+        """Grid arguments closest to the train outputs are tried first (see Enumerator)."""
+        """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
+        """Families of at most this many argument tuples finish a full level (see Enumerator)."""
+        """Tentative programs (learned cell tables) neither end the search nor outrank the others."""
         """Learn colour maps by colour role (rank in the input) where a plain colour map fails."""
         """Primitives take turns within each cost level of the enumeration (see Enumerator)."""
         """When True, a strategy's solution of cost c ends the enumeration at cost c + extra_cost; when
@@ -97,10 +114,12 @@ class Synthesizer:
         self.train_in = [ex.input.array for ex in task.train]
         self.train_out = [ex.output.array for ex in task.train if ex.output is not None]
         self.test_in = [ex.input.array for ex in task.test]
+        self.stacker = Stacker(self.train_out, stack)
+        """Programs right on part of the output, painted over one another (up to `stack` pieces)."""
         self.n_train = len(self.train_in)
         self.same_shape = all(i.shape == o.shape for i, o in zip(self.train_in, self.train_out))
-        self.uniform = _uniform_outputs(self.train_out)
-        """(height, width, colours) when every output is one colour and all share a shape, else None."""
+        self.uniform = Uniform.of(self.train_out, len(self.test_in))
+        """When every output is one colour: builds filled(height, width, colour) from found parts."""
         self.solutions: list[Solution] = []
         self.stats = SearchStats()
         self.cell_rule_tries = 0
@@ -111,7 +130,7 @@ class Synthesizer:
         grids = self.train_in + self.train_out + self.test_in
         return sorted(set(np.unique(np.concatenate([g.ravel() for g in grids])).tolist()))
 
-    def verified(self, expr: Expr, cost: float, strategy: str) -> Solution | None:
+    def verified(self, expr: Expr, cost: float, strategy: str, tentative: bool = False) -> Solution | None:
         """The program as a solution if it is exact on every train pair (up to a colour map learned
         from them) and answers every test input."""
         values = [evaluate(expr, g) for g in self.train_in]
@@ -128,12 +147,15 @@ class Synthesizer:
         answers = [evaluate(expr, g) for g in self.test_in]
         if not _valid_test(answers):
             return None
-        return Solution(expr, tuple(answers), cost, strategy)
+        return Solution(expr, tuple(answers), cost, strategy, tentative)
 
-    def run_strategies(self) -> None:
-        """Each strategy contributes its first two programs with different test answers."""
+    def run_strategies(self, timed: bool | None = None) -> None:
+        """Each strategy (only the timed ones, or only the others, when `timed` says) contributes
+        its first two programs with different test answers."""
         data: CellData | None = None
         for strategy in self.strategies:
+            if timed is not None and (strategy.share is not None) != timed:
+                continue
             name = strategy.name
             answers: set[bytes] = set()
             try:
@@ -147,7 +169,7 @@ class Synthesizer:
                 for expr, cost in programs:
                     if time.monotonic() > self.deadline:
                         return
-                    found = self.verified(expr, cost, name)
+                    found = self.verified(expr, cost, name, strategy.tentative)
                     if found is not None:
                         key = b"|".join(v.tobytes() + bytes(v.shape) for v in found.test_outputs)
                         if key not in answers:
@@ -160,43 +182,74 @@ class Synthesizer:
                 self.stats.errors.append(f"{name}: {error!r}")
 
     def run(self) -> list[Solution]:
+        """Untimed strategies, then the enumeration; the timed learners run when the enumeration
+        has had its first part of the budget (`enumerate_first`), then the enumeration goes on."""
         start = time.monotonic()
-        self.run_strategies()
-        enum = Enumerator(self.train_in + self.test_in, self.colours(), deadline=self.deadline, fair=self.fair,
-                          primitives=self.primitives)
-        best = min((s.cost for s in self.solutions), default=None) if self.strategy_cap else None
-        found_at = None  # the extra seconds run from the first enumerated solution
-        types = frozenset([GRID, COLOUR]) if self.uniform else frozenset([GRID])
-        for cand in enum.candidates(self.max_cost, types):
-            if best is not None and cand.cost > best + self.extra_cost:
-                break
-            if found_at is not None and time.monotonic() > found_at + self.extra_seconds:
-                break
-            found = self._check(cand)
-            if found is not None:
-                self.solutions.append(found)
-                self.stats.count(found.strategy)
-                best = found.cost if best is None else min(best, found.cost)
-                found_at = found_at or time.monotonic()
+        self.run_strategies(timed=False)
+        enum = Enumerator(self.train_in + self.test_in, self.colours(), fair=self.fair, complete=self.complete,
+                          primitives=self.primitives,
+                          targets=self.train_out if self.guided else ())
+        types = frozenset([GRID]) | (self.uniform.types() if self.uniform else frozenset())
+        stream = enum.candidates(self.max_cost, types)
+        self._best = min((s.cost for s in self.solutions if not self._tentative(s)),
+                         default=None) if self.strategy_cap else None
+        self._found_at: float | None = None  # the extra seconds run from the first enumerated solution
+        enum.deadline = start + self.enumerate_first * (self.deadline - start)
+        going = self._enumerate(stream)
+        self.run_strategies(timed=True)
+        enum.deadline = self.deadline
+        if going:
+            self._enumerate(stream)
+        self._stack()
         self.stats.evaluated += enum.evaluated
         self.stats.seconds += time.monotonic() - start
         if self.prior is not None:
             prior = self.prior
             self.solutions = [dataclasses.replace(s, cost=prior.solution_bits(s.program, s.strategy))
                               for s in self.solutions]
-        self.solutions.sort(key=lambda s: (s.cost, program_size(s.program)))
+        self.solutions.sort(key=lambda s: (*s.rank_key(self.patient), program_size(s.program)))
         return self.solutions
+
+    def _enumerate(self, stream: Iterator[Candidate | None]) -> bool:
+        """Check candidates until the enumerator's deadline (True: it may go on later) or the end."""
+        for cand in stream:
+            if cand is None:
+                return time.monotonic() < self.deadline
+            if self._best is not None and cand.cost > self._best + self.extra_cost:
+                return False
+            if self._found_at is not None and time.monotonic() > self._found_at + self.extra_seconds:
+                return False
+            found = self._check(cand)
+            if found is not None:
+                self.solutions.append(found)
+                self.stats.count(found.strategy)
+                if not self._tentative(found):
+                    self._best = found.cost if self._best is None else min(self._best, found.cost)
+                    self._found_at = self._found_at or time.monotonic()
+        return False
+
+    def _stack(self) -> None:
+        """Stacked programs (see Stacker), verified on the pairs like a strategy's."""
+        for expr, cost in self.stacker.programs():
+            found = self.verified(expr, cost, "stack", tentative=True)
+            if found is not None:
+                self.solutions.append(found)
+                self.stats.count("stack")
+
+    def _tentative(self, solution: Solution) -> bool:
+        return self.patient and solution.tentative
 
     def _check(self, cand: Candidate) -> Solution | None:
         train_vals = cand.values[: self.n_train]
         test_vals = cand.values[self.n_train:]
-        if cand.type == COLOUR:
+        if cand.type != GRID:
             return self._uniform_answer(cand, train_vals, test_vals)
         if not _valid_test(test_vals):
             return None
         if _matches(train_vals, self.train_out):
             return Solution(cand.expr, tuple(test_vals), cand.cost, "enumerate")
         if all(v.shape == o.shape for v, o in zip(train_vals, self.train_out)):
+            self.stacker.add(cand, train_vals)
             # The learned tables are exact on the train values by construction, so only the
             # test answers are computed, from the values the enumerator already holds.
             mapped = self._mapped(cand, train_vals, test_vals)
@@ -240,14 +293,15 @@ class Synthesizer:
         return Solution(expr, answers, cand.cost + 2, "colour-map")
 
     def _uniform_answer(self, cand: Candidate, train_vals: Sequence[int], test_vals: Sequence[int]) -> Solution | None:
-        """Outputs that are one colour: a colour expression right on every pair fills the output's shape."""
+        """Outputs that are one colour: filled(height, width, colour) once every part is found
+        (the first such program is returned; others the candidate completes are added here)."""
         assert self.uniform is not None
-        h, w, colours = self.uniform
-        if list(train_vals) != colours:
-            return None
-        expr = Call("filled", (Const(h), Const(w), cand.expr))
-        answers = tuple(np.full((h, w), v, dtype=np.uint8) for v in test_vals)
-        return Solution(expr, answers, cand.cost + 2, "uniform")
+        found = [Solution(expr, answers, cost, "uniform") for expr, cost, answers in
+                 self.uniform.add(cand, train_vals, test_vals)]
+        for extra in found[1:]:
+            self.solutions.append(extra)
+            self.stats.count(extra.strategy)
+        return found[0] if found else None
 
     def _cell_rule_on(self, cand: Candidate, train_vals: Sequence[np.ndarray],
                       test_vals: Sequence[np.ndarray]) -> Solution | None:
@@ -263,7 +317,7 @@ class Synthesizer:
             for expr, cost in filter(None, (next(programs, None) for programs in learners)):
                 answers = tuple(_on_value(expr, v) for v in test_vals)
                 if _all_valid(answers):  # on x itself (cost 1) it costs what the direct learner says
-                    found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule")
+                    found = Solution(expr, answers, cost + cand.cost - 1, "cell-rule", tentative=True)
                     break
         self.cell_rule_seconds += time.monotonic() - start
         return found
@@ -271,14 +325,6 @@ class Synthesizer:
 
 def _colours(values: Sequence[np.ndarray]) -> set[int]:
     return set(np.unique(np.concatenate([v.ravel() for v in values])).tolist())
-
-
-def _uniform_outputs(outputs: Sequence[np.ndarray]) -> tuple[int, int, list[int]] | None:
-    shapes = {o.shape for o in outputs}
-    if len(shapes) != 1 or any((o != o.flat[0]).any() for o in outputs):
-        return None
-    h, w = shapes.pop()
-    return h, w, [int(o.flat[0]) for o in outputs]
 
 
 def _on_value(expr: Expr, value: np.ndarray) -> np.ndarray | None:

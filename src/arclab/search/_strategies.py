@@ -74,7 +74,7 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
             yield expr, 5.0 + 0.2 * rank + 0.1 * len(table)
 
 
-@strategy(order=90)
+@strategy(order=90, tentative=True)
 def local_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Programs `local_rule(x, feature, table)`: each cell's new colour from its neighbourhood."""
@@ -189,12 +189,22 @@ def _selectable() -> dict[str, tuple[Callable[[np.ndarray], Any], Expr]]:
     return found
 
 
+def _image(view: str, g: np.ndarray, o: Object) -> np.ndarray | None:
+    """What an object shows in a view: its own cells, the grid under its box, or inside its box."""
+    from ..dsl.objects import crop_inside, crop_to, object_grid
+
+    try:
+        image: np.ndarray = object_grid(o) if view == "object_grid" else \
+            crop_to(g, o) if view == "crop_to" else crop_inside(g, o)
+    except ValueError:
+        return None
+    return image
+
+
 @strategy(order=60)
 def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                               test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
     """Outputs that are one object, chosen by a property learned from the pairs (equal to v, max, min)."""
-    from ..dsl.objects import object_grid
-
     if any(o.size >= i.size for i, o in zip(train_in, train_out)):
         return
     for name, (extract, objs_expr) in _selectable().items():
@@ -202,14 +212,13 @@ def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequenc
             all_objs = [extract(g) for g in train_in]
         except ValueError:
             continue
-        for view in ("object_grid", "crop_to"):
+        for view in ("object_grid", "crop_to", "crop_inside"):
             chosen = []
             for g, out, objs in zip(train_in, train_out, all_objs):
                 hits = []
                 for k, o in enumerate(objs):
-                    image = object_grid(o) if view == "object_grid" else \
-                        g[o.top:o.top + o.height, o.left:o.left + o.width]
-                    if image.shape == out.shape and np.array_equal(image, out):
+                    image = _image(view, g, o)
+                    if image is not None and image.shape == out.shape and np.array_equal(image, out):
                         hits.append(k)
                 if not hits:
                     break
@@ -233,7 +242,7 @@ def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequenc
                     if view == "object_grid":
                         yield Call("object_grid", (selector,)), 5.0 + 0.1 * rank
                     else:
-                        yield Call("crop_to", (Var(), selector)), 5.0 + 0.1 * rank
+                        yield Call(view, (Var(), selector)), 5.0 + 0.1 * rank
 
 
 def _occurrences(g: np.ndarray, pattern: np.ndarray) -> list[tuple[int, int]]:

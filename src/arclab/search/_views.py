@@ -48,6 +48,16 @@ class ViewSettings:
     """Whether primitives take turns within each cost level of the enumeration."""
     roles: bool = True
     """Whether colour maps may be learned by colour role (see `learn_role_map`)."""
+    patient: bool = True
+    """Whether tentative programs (learned cell tables) let the search go on and rank last."""
+    complete: int = 0
+    """Families of at most this many argument tuples finish a full level (see Enumerator)."""
+    enumerate_first: float = 0.0
+    """Part of a view's budget the enumeration runs before the timed learners (0: they run first)."""
+    stack: int = 0
+    """Most pieces a stacked program paints over its base (0: no stacking)."""
+    guided: bool = False
+    """Whether grid arguments closest to the train outputs are tried first."""
     prior: PriorTable | None = None
     """The learned prior that ranks solutions (None: hand costs); the same table in every view."""
     primitives: tuple[Primitive, ...] | None = None
@@ -62,10 +72,13 @@ class VotedAnswer:
     views: set[str] = field(default_factory=set)
     programs: list[tuple[float, Expr, str, str]] = field(default_factory=list)
     """(cost, program on the task's own input, strategy, view) for each program that gives it."""
+    trusted: bool = False
+    """Whether some program that gives it is not tentative (or the search is not patient)."""
 
-    def rank_key(self) -> tuple[float, int, int]:
-        """Sort key: the cheapest program first; among equal costs, more views, then more programs."""
-        return (min(p[0] for p in self.programs), -len(self.views), -len(self.programs))
+    def rank_key(self) -> tuple[bool, float, int, int]:
+        """Sort key: trusted answers first, then the cheapest program; among equal costs, more
+        views, then more programs."""
+        return (not self.trusted, min(p[0] for p in self.programs), -len(self.views), -len(self.programs))
 
 
 @dataclass
@@ -115,26 +128,30 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
     views_run: list[str] = []
     for k, view in enumerate(settings.views):
         left = deadline - time.monotonic()
-        if left <= 0.05 or (k > 0 and _settled(answers)):
+        if left <= 0.05 or (k > 0 and _settled(answers, settings.patient)):
             break
         seconds = max(settings.first_share * left, settings.first_seconds) if k == 0 else left / (len(settings.views) - k)
         synth = Synthesizer(view.apply_task(task), time.monotonic() + min(left, seconds), max_cost=settings.max_cost,
                             extra_cost=settings.extra_cost, extra_seconds=settings.extra_seconds,
                             strategies=settings.strategies, strategy_cap=settings.strategy_cap,
-                            fair=settings.fair, roles=settings.roles, prior=settings.prior,
-                            primitives=settings.primitives)
+                            fair=settings.fair, roles=settings.roles, patient=settings.patient,
+                            complete=settings.complete, enumerate_first=settings.enumerate_first,
+                            stack=settings.stack, guided=settings.guided,
+                            prior=settings.prior, primitives=settings.primitives)
         solutions = synth.run()
         views_run.append(view.describe())
         _merge_stats(stats, synth.stats, view)
         for solution in solutions:
-            _add_votes(answers, solution, view)
+            _add_votes(answers, solution, view, trusted=not (settings.patient and solution.tentative))
     ranked = [sorted(per_test.values(), key=VotedAnswer.rank_key) for per_test in answers]
     return ViewSearch(ranked, stats, views_run)
 
 
-def _settled(answers: list[dict[bytes, VotedAnswer]]) -> bool:
-    """True when every test input already has two answers: other views would only add votes."""
-    return all(len(per_test) >= 2 for per_test in answers)
+def _settled(answers: list[dict[bytes, VotedAnswer]], patient: bool) -> bool:
+    """True when every test input already has two answers (a patient search: and one of them
+    trusted): other views would only add votes."""
+    return all(len(per_test) >= 2 and (not patient or any(a.trusted for a in per_test.values()))
+               for per_test in answers)
 
 
 def _merge_stats(total: SearchStats, part: SearchStats, view: View) -> None:
@@ -145,13 +162,14 @@ def _merge_stats(total: SearchStats, part: SearchStats, view: View) -> None:
         total.found[name] = total.found.get(name, 0) + n
 
 
-def _add_votes(answers: list[dict[bytes, VotedAnswer]], solution: Solution, view: View) -> None:
+def _add_votes(answers: list[dict[bytes, VotedAnswer]], solution: Solution, view: View, trusted: bool) -> None:
     program = in_view(solution.program, view)
     for per_test, value in zip(answers, solution.test_outputs):
         grid = view.restore(Grid._trusted(np.ascontiguousarray(value, dtype=np.uint8))).array
         key = bytes(grid.shape) + grid.tobytes()
         voted = per_test.setdefault(key, VotedAnswer(grid))
         voted.views.add(view.describe())
+        voted.trusted = voted.trusted or trusted
         voted.programs.append((solution.cost, program, solution.strategy, view.describe()))
 
 

@@ -115,7 +115,9 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           symmetries: str = "transpose,rot90,flip_h", colour_orders: str = "none,frequency",
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
-          prior: str = "learned", prior_level_bits: float = LEVEL_BITS, prior_max_level: int = MAX_LEVEL) -> Synth:
+          patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
+          guided: bool = False, prior: str = "learned", prior_level_bits: float = LEVEL_BITS,
+          prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
     budget: seconds per task (default: the harness's time limit, or 10 s without one);
@@ -131,7 +133,18 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     enumeration a little past its cost (False: only enumerated solutions do); fair: primitives take
     turns within each cost level of the enumeration (False: in registration order, so a level that
     fills up leaves the later primitives out); roles: colour maps may name colours by their rank
-    in the input ("the commonest colour becomes the rarest") where a plain colour map fails.
+    in the input ("the commonest colour becomes the rarest") where a plain colour map fails;
+    patient: programs of tentative strategies (learned cell tables, which often fit the train
+    pairs by accident) neither end the search nor outrank other programs (False: they count like
+    any other program); complete: once a cost level of the enumeration holds as many programs as
+    it may keep, its families (a primitive with one split of argument costs) of at most this many
+    argument tuples still run to the end, checked but not kept (0: the level stops there);
+    enumerate_first: the part of each view's budget the enumeration runs before the timed learners
+    (cell_rule, rule_list) take their shares; then the enumeration goes on (0: they run first);
+    stack: at most this many enumerated programs, each right wherever it paints, are painted over
+    a base program to repair the cells it gets wrong (0: no stacking); guided: within each family
+    of the enumeration, grid arguments whose values are closest to the train outputs are tried
+    first (False: in the order they were found);
     prior: 'learned' (default) takes the search's costs from the prior shipped with arclab (fitted by
     `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
     hash of each task's train pairs, so a task is searched with a table fitted without it): answers
@@ -144,7 +157,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     if prior_level_bits <= 0 or prior_max_level < 1:
         raise ValueError("prior_level_bits must be positive and prior_max_level at least 1")
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
-                            _strategies(strategies, shares), strategy_cap, fair, roles)
+                            _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided)
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     learned = load_prior() if prior != "hand" else None
