@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "serve",
     "report",
     "explain",
+    "fit-prior",
 )
 
 
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"arclab {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"{__package__}.cmd_{name}")
+        module = importlib.import_module(f"{__package__}.cmd_{name.replace('-', '_')}")
         module.add_parser(subparsers)
     return parser
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -9,12 +10,13 @@ from typing import TypeGuard
 
 import numpy as np
 
-from ..dsl import COLOUR, GRID, Call, Const, Expr, Var, evaluate, program_size
+from ..dsl import COLOUR, GRID, Call, Const, Expr, Primitive, Var, evaluate, program_size
 from ..dsl.colour import cellwise, map_colours, map_roles
 from ..task import Task
 from ._cells import CellData, cell_data, cell_rule_programs
 from ._enumerate import Candidate, Enumerator
 from ._learn import learn_colour_map, learn_pair_map, learn_role_map
+from ._prior import PriorTable
 from . import _parts, _strategies  # noqa: F401  (their strategies register on import)
 from ._registry import Strategy, ordered_strategies
 from ._rules import rule_list_programs
@@ -81,8 +83,13 @@ class Synthesizer:
     def __init__(self, task: Task, deadline: float, *, max_cost: int = 12, extra_cost: int = 2,
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
-                 complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False) -> None:
+                 complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False,
+                 prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
+        self.prior = prior
+        """When given, solutions are ranked by their cost in bits under this prior (else by hand costs)."""
+        self.primitives = primitives
+        """The enumerator's primitives with their costs (None: every registered one, hand costs)."""
         self.deadline = deadline
         self.max_cost = max_cost
         self.extra_cost = extra_cost
@@ -180,6 +187,7 @@ class Synthesizer:
         start = time.monotonic()
         self.run_strategies(timed=False)
         enum = Enumerator(self.train_in + self.test_in, self.colours(), fair=self.fair, complete=self.complete,
+                          primitives=self.primitives,
                           targets=self.train_out if self.guided else ())
         types = frozenset([GRID]) | (self.uniform.types() if self.uniform else frozenset())
         stream = enum.candidates(self.max_cost, types)
@@ -195,6 +203,10 @@ class Synthesizer:
         self._stack()
         self.stats.evaluated += enum.evaluated
         self.stats.seconds += time.monotonic() - start
+        if self.prior is not None:
+            prior = self.prior
+            self.solutions = [dataclasses.replace(s, cost=prior.solution_bits(s.program, s.strategy))
+                              for s in self.solutions]
         self.solutions.sort(key=lambda s: (*s.rank_key(self.patient), program_size(s.program)))
         return self.solutions
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Var
+from ..dsl import Call, Const, Expr, Primitive, Var
 from ..task import Grid, Task, View
+from ._prior import PriorTable
 from ._registry import Strategy
 from ._solve import SearchStats, Solution, Synthesizer
 
@@ -57,6 +58,10 @@ class ViewSettings:
     """Most pieces a stacked program paints over its base (0: no stacking)."""
     guided: bool = False
     """Whether grid arguments closest to the train outputs are tried first."""
+    prior: PriorTable | None = None
+    """The learned prior that ranks solutions (None: hand costs); the same table in every view."""
+    primitives: tuple[Primitive, ...] | None = None
+    """The enumerator's primitives with their costs (None: every registered one, hand costs)."""
 
 
 @dataclass
@@ -131,7 +136,8 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
                             strategies=settings.strategies, strategy_cap=settings.strategy_cap,
                             fair=settings.fair, roles=settings.roles, patient=settings.patient,
                             complete=settings.complete, enumerate_first=settings.enumerate_first,
-                            stack=settings.stack, guided=settings.guided)
+                            stack=settings.stack, guided=settings.guided,
+                            prior=settings.prior, primitives=settings.primitives)
         solutions = synth.run()
         views_run.append(view.describe())
         _merge_stats(stats, synth.stats, view)

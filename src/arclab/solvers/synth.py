@@ -14,7 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from ..search import STRATEGIES, Strategy, ViewSearch, ViewSettings, VotedAnswer, ordered_strategies, search_views
+from ..search import (
+    LEVEL_BITS, MAX_LEVEL, STRATEGIES, Prior, Strategy, ViewSearch, ViewSettings, VotedAnswer, load_prior,
+    ordered_strategies, search_views,
+)
 from ..task import MAX_SIZE, NUM_COLOURS, SYMMETRIES, ColourOrder, Grid, Task, View, task_views
 from ._types import Attempt, Prediction, SolveContext
 
@@ -24,14 +27,23 @@ COLOUR_ORDERS: tuple[str, ...] = ("none", "frequency", "first")
 """The ways views may rename colours ('none' keeps them)."""
 DEADLINE_MARGIN = 0.25
 """Seconds kept back from the harness's deadline to build and return the attempts."""
+PRIORS: tuple[str, ...] = ("learned", "rank", "hand")
+"""Where the search's costs come from: the shipped learned prior (for the enumeration and the ranking,
+or for the ranking only), or the primitives' hand-set costs."""
 
 
 class Synth:
     """Searches for programs exact on every train pair; answers with the two best-voted outputs."""
 
     def __init__(self, budget: float | None, symmetries: tuple[str, ...], colour_orders: tuple[ColourOrder, ...],
-                 settings: ViewSettings) -> None:
+                 settings: ViewSettings, prior: Prior | None = None,
+                 levels: tuple[float, int] | None = (LEVEL_BITS, MAX_LEVEL)) -> None:
         self.budget = budget
+        self.prior = prior
+        """The learned prior (None: hand costs); each task uses the table fitted without its fold."""
+        self.levels = levels
+        """(bits per level, highest level): how the prior's bits become the enumerator's integer costs
+        (None: the enumerator keeps the hand costs, the prior only ranks)."""
         self.symmetries = symmetries
         self.colour_orders = colour_orders
         self.settings = settings
@@ -52,6 +64,10 @@ class Synth:
 
     def solve(self, task: Task, context: SolveContext) -> Prediction:
         settings = dataclasses.replace(self.settings, views=self.views(task))
+        if self.prior is not None:  # the fold comes from the task itself, before any view changes it
+            table = self.prior.table(task)
+            primitives = None if self.levels is None else tuple(table.search_primitives(*self.levels))
+            settings = dataclasses.replace(settings, prior=table, primitives=primitives)
         found = search_views(task, self.deadline(context), settings)
         return tuple(tuple(_attempt(answer, found) for answer in per_test[:2] if _valid(answer.grid))
                      for per_test in found.answers)
@@ -100,7 +116,8 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
-          guided: bool = False) -> Synth:
+          guided: bool = False, prior: str = "learned", prior_level_bits: float = LEVEL_BITS,
+          prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
     budget: seconds per task (default: the harness's time limit, or 10 s without one);
@@ -127,10 +144,22 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     stack: at most this many enumerated programs, each right wherever it paints, are painted over
     a base program to repair the cells it gets wrong (0: no stacking); guided: within each family
     of the enumeration, grid arguments whose values are closest to the train outputs are tried
-    first (False: in the order they were found).
+    first (False: in the order they were found);
+    prior: 'learned' (default) takes the search's costs from the prior shipped with arclab (fitted by
+    `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
+    hash of each task's train pairs, so a task is searched with a table fitted without it): answers
+    are ranked by their program's bits (then votes), and the enumerator's primitive costs are its
+    bits quantised to 1..prior_max_level, one level per prior_level_bits bits above the likeliest
+    primitive's; 'rank' uses the prior to rank answers only; 'hand' uses the hand-set costs throughout.
     """
+    if prior not in PRIORS:
+        raise ValueError(f"unknown prior {prior!r}; known: {', '.join(PRIORS)}")
+    if prior_level_bits <= 0 or prior_max_level < 1:
+        raise ValueError("prior_level_bits must be positive and prior_max_level at least 1")
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
                             _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided)
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
-    return Synth(budget, chosen, orders or ("none",), settings)
+    learned = load_prior() if prior != "hand" else None
+    levels = (prior_level_bits, prior_max_level) if prior == "learned" else None
+    return Synth(budget, chosen, orders or ("none",), settings, learned, levels)
