@@ -116,7 +116,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
-          guided: bool = False, prior: str = "learned", prior_level_bits: float = LEVEL_BITS,
+          guided: bool = False, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
           prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
@@ -145,12 +145,13 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     a base program to repair the cells it gets wrong (0: no stacking); guided: within each family
     of the enumeration, grid arguments whose values are closest to the train outputs are tried
     first (False: in the order they were found);
-    prior: 'learned' (default) takes the search's costs from the prior shipped with arclab (fitted by
+    prior: 'learned' takes the search's costs from the prior shipped with arclab (fitted by
     `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
     hash of each task's train pairs, so a task is searched with a table fitted without it): answers
     are ranked by their program's bits (then votes), and the enumerator's primitive costs are its
     bits quantised to 1..prior_max_level, one level per prior_level_bits bits above the likeliest
-    primitive's; 'rank' uses the prior to rank answers only; 'hand' uses the hand-set costs throughout.
+    primitive's; 'rank' uses the prior to rank answers only; 'hand' (default, until a prior
+    measures better) uses the hand-set costs throughout.
     """
     if prior not in PRIORS:
         raise ValueError(f"unknown prior {prior!r}; known: {', '.join(PRIORS)}")
