@@ -11,6 +11,7 @@ import pytest
 from arclab.cli import main
 from arclab.datasets import load_tasks
 from arclab.search import load_prior, task_fold
+from test_cli_commands import run
 
 FLIP = {"train": [{"input": [[1, 2, 3], [4, 5, 6]], "output": [[3, 2, 1], [6, 5, 4]]},
                   {"input": [[7, 0], [0, 8], [9, 9]], "output": [[0, 7], [8, 0], [9, 9]]}],
@@ -22,13 +23,7 @@ UNSOLVABLE = {"train": [{"input": [[1]], "output": [[2, 3], [4, 5]]}, {"input": 
               "test": [{"input": [[1]], "output": [[7]]}]}
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
+_run = run  # main(argv) -> (exit code, stdout, stderr), shared with the other command tests
 
 
 def _tasks(root: Path, tasks: dict[str, Any]) -> Path:
