@@ -118,6 +118,8 @@ def map_roles(g: np.ndarray, ref: np.ndarray, mapping: tuple[tuple[int, int], ..
 
     table = np.arange(10, dtype=np.uint8)
     for key, target in mapping:
+        if key >= ROLE and key - ROLE >= len(roles):
+            continue  # a rank this reference lacks names no colour here (as the map was learned)
         source = colour(key)
         if key < ROLE and source in roles:
             continue  # a literal key stands for a colour the reference doesn't have
