@@ -40,9 +40,13 @@ class Solution:
     tentative: bool = False
     """A learned table that may fit the train pairs by accident (see Strategy.tentative)."""
 
+    def set_aside(self, patient: bool) -> bool:
+        """Whether a search (patient or not) treats it as tentative: no cap, ranked last."""
+        return patient and self.tentative
+
     def rank_key(self, patient: bool) -> tuple[bool, float]:
         """Cheapest first; a patient search puts tentative programs after all others."""
-        return (patient and self.tentative, self.cost)
+        return (self.set_aside(patient), self.cost)
 
 
 @dataclass
@@ -191,7 +195,7 @@ class Synthesizer:
                           targets=self.train_out if self.guided else ())
         types = frozenset([GRID]) | (self.uniform.types() if self.uniform else frozenset())
         stream = enum.candidates(self.max_cost, types)
-        self._best = min((s.cost for s in self.solutions if not self._tentative(s)),
+        self._best = min((s.cost for s in self.solutions if not s.set_aside(self.patient)),
                          default=None) if self.strategy_cap else None
         self._found_at: float | None = None  # the extra seconds run from the first enumerated solution
         enum.deadline = start + self.enumerate_first * (self.deadline - start)
@@ -223,7 +227,7 @@ class Synthesizer:
             if found is not None:
                 self.solutions.append(found)
                 self.stats.count(found.strategy)
-                if not self._tentative(found):
+                if not found.set_aside(self.patient):
                     self._best = found.cost if self._best is None else min(self._best, found.cost)
                     self._found_at = self._found_at or time.monotonic()
         return False
@@ -235,9 +239,6 @@ class Synthesizer:
             if found is not None:
                 self.solutions.append(found)
                 self.stats.count("stack")
-
-    def _tentative(self, solution: Solution) -> bool:
-        return self.patient and solution.tentative
 
     def _check(self, cand: Candidate) -> Solution | None:
         train_vals = cand.values[: self.n_train]

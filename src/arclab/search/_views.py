@@ -142,7 +142,7 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
         views_run.append(view.describe())
         _merge_stats(stats, synth.stats, view)
         for solution in solutions:
-            _add_votes(answers, solution, view, trusted=not (settings.patient and solution.tentative))
+            _add_votes(answers, solution, view, trusted=not solution.set_aside(settings.patient))
     ranked = [sorted(per_test.values(), key=VotedAnswer.rank_key) for per_test in answers]
     return ViewSearch(ranked, stats, views_run)
 
