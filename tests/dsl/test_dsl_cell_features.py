@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from arclab.dsl.cell_features import FEATURES, NONE, feature_names
+from arclab.dsl import CELL_FEATURES
+from arclab.dsl.cell_features import NONE, feature_names
 
 G = np.array([[0, 0, 0, 0],
               [0, 2, 2, 0],
@@ -13,39 +14,39 @@ G = np.array([[0, 0, 0, 0],
               [3, 0, 2, 2]], dtype=np.uint8)
 
 
-@pytest.mark.parametrize("name", list(FEATURES))
+@pytest.mark.parametrize("name", list(CELL_FEATURES))
 def test_every_feature_gives_one_small_int_per_cell(name: str) -> None:
     for g in (G, np.zeros((1, 1), np.uint8), np.arange(6, dtype=np.uint8).reshape(2, 3)):
-        values = np.asarray(FEATURES[name](g))
+        values = np.asarray(CELL_FEATURES[name].function(g))
         assert values.shape == g.shape
         assert np.issubdtype(values.dtype, np.integer)
         assert values.min() >= 0
 
 
 def test_rays_see_the_first_foreground_colour() -> None:
-    assert FEATURES["ray_down"](G)[0].tolist() == [3, 2, 2, 2]
-    assert FEATURES["ray_left"](G)[2].tolist() == [NONE, NONE, 2, 2]
-    assert FEATURES["ray_up_left"](G)[3, 3] == 2
-    assert FEATURES["ray_up"](G)[0, 0] == NONE
+    assert CELL_FEATURES["ray_down"].function(G)[0].tolist() == [3, 2, 2, 2]
+    assert CELL_FEATURES["ray_left"].function(G)[2].tolist() == [NONE, NONE, 2, 2]
+    assert CELL_FEATURES["ray_up_left"].function(G)[3, 3] == 2
+    assert CELL_FEATURES["ray_up"].function(G)[0, 0] == NONE
 
 
 def test_enclosed_background() -> None:
-    assert FEATURES["enclosed"](G)[2, 2] == 1
-    assert FEATURES["enclosed"](G).sum() == 1
+    assert CELL_FEATURES["enclosed"].function(G)[2, 2] == 1
+    assert CELL_FEATURES["enclosed"].function(G).sum() == 1
 
 
 def test_object_features() -> None:
-    assert FEATURES["object_size"](G)[1, 1] == 6  # 8-connected, one colour
-    assert FEATURES["object_size"](G)[3, 0] == 1
-    assert FEATURES["blob_size"](G)[3, 0] == 7  # with the 2s it touches diagonally
-    assert FEATURES["size_rank"](G)[3, 0] == 2
+    assert CELL_FEATURES["object_size"].function(G)[1, 1] == 6  # 8-connected, one colour
+    assert CELL_FEATURES["object_size"].function(G)[3, 0] == 1
+    assert CELL_FEATURES["blob_size"].function(G)[3, 0] == 7  # with the 2s it touches diagonally
+    assert CELL_FEATURES["size_rank"].function(G)[3, 0] == 2
 
 
 def test_between_and_neighbour_counts() -> None:
-    assert FEATURES["between_h"](G)[2, 2] == 2
-    assert FEATURES["between_h"](G)[0, 0] == NONE
-    assert FEATURES["fg_neighbours4"](G)[2, 2] == 4
-    assert FEATURES["same_neighbours8"](G)[1, 1] == 2
+    assert CELL_FEATURES["between_h"].function(G)[2, 2] == 2
+    assert CELL_FEATURES["between_h"].function(G)[0, 0] == NONE
+    assert CELL_FEATURES["fg_neighbours4"].function(G)[2, 2] == 4
+    assert CELL_FEATURES["same_neighbours8"].function(G)[1, 1] == 2
 
 
 def test_unknown_feature_names_are_errors() -> None:
@@ -56,26 +57,26 @@ def test_unknown_feature_names_are_errors() -> None:
 
 def test_object_box_features() -> None:
     ring = np.array([[0, 0, 0, 0, 0], [0, 2, 2, 2, 0], [0, 2, 0, 2, 0], [0, 2, 2, 2, 0], [3, 0, 0, 0, 0]], np.uint8)
-    assert FEATURES["object_height"](ring)[1, 1] == 3
-    assert FEATURES["object_width"](ring)[4, 0] == 1
-    assert FEATURES["object_is_box"](ring)[4, 0] == 1 and FEATURES["object_is_box"](ring)[1, 1] == 0
-    assert FEATURES["object_has_hole"](ring)[1, 1] == 1 and FEATURES["object_has_hole"](ring)[4, 0] == 0
-    assert FEATURES["in_box"](ring)[2, 2] == 2 and FEATURES["in_box"](ring)[0, 0] == NONE
+    assert CELL_FEATURES["object_height"].function(ring)[1, 1] == 3
+    assert CELL_FEATURES["object_width"].function(ring)[4, 0] == 1
+    assert CELL_FEATURES["object_is_box"].function(ring)[4, 0] == 1 and CELL_FEATURES["object_is_box"].function(ring)[1, 1] == 0
+    assert CELL_FEATURES["object_has_hole"].function(ring)[1, 1] == 1 and CELL_FEATURES["object_has_hole"].function(ring)[4, 0] == 0
+    assert CELL_FEATURES["in_box"].function(ring)[2, 2] == 2 and CELL_FEATURES["in_box"].function(ring)[0, 0] == NONE
 
 
 def test_neighbour_colours_lines_and_global_colours() -> None:
-    assert FEATURES["neighbour_colours4"](G)[2, 2] == 1 << 2
-    assert FEATURES["neighbour_colours8"](G)[2, 0] == (1 << 0) | (1 << 2) | (1 << 3)
-    assert FEATURES["row_uniform"](G)[0].tolist() == [1, 1, 1, 1]
-    assert FEATURES["col_uniform"](G)[0, 0] == 0
-    assert (FEATURES["least_colour"](G) == 3).all()
-    assert (FEATURES["main_colour"](G) == 2).all()
-    assert FEATURES["grid_colours"](G)[0, 0] == 3
-    assert FEATURES["col_from_centre"](G)[0].tolist() == [3, 1, 1, 3]
-    assert FEATURES["on_antidiagonal"](G)[3, 0] == 1
+    assert CELL_FEATURES["neighbour_colours4"].function(G)[2, 2] == 1 << 2
+    assert CELL_FEATURES["neighbour_colours8"].function(G)[2, 0] == (1 << 0) | (1 << 2) | (1 << 3)
+    assert CELL_FEATURES["row_uniform"].function(G)[0].tolist() == [1, 1, 1, 1]
+    assert CELL_FEATURES["col_uniform"].function(G)[0, 0] == 0
+    assert (CELL_FEATURES["least_colour"].function(G) == 3).all()
+    assert (CELL_FEATURES["main_colour"].function(G) == 2).all()
+    assert CELL_FEATURES["grid_colours"].function(G)[0, 0] == 3
+    assert CELL_FEATURES["col_from_centre"].function(G)[0].tolist() == [3, 1, 1, 3]
+    assert CELL_FEATURES["on_antidiagonal"].function(G)[3, 0] == 1
 
 
 def test_nearest_hit_along_a_line() -> None:
     g = np.array([[1, 0, 0, 0, 2], [0, 0, 0, 0, 0]], np.uint8)
-    assert FEATURES["nearest_h"](g)[0].tolist() == [2, 1, NONE, 2, 1]
-    assert FEATURES["nearest_v"](g)[1].tolist() == [1, NONE, NONE, NONE, 2]
+    assert CELL_FEATURES["nearest_h"].function(g)[0].tolist() == [2, 1, NONE, 2, 1]
+    assert CELL_FEATURES["nearest_v"].function(g)[1].tolist() == [1, NONE, NONE, NONE, 2]

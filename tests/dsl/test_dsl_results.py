@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from arclab.dsl import COLOUR, COLOURMAP, GRID, INT, OBJECT, OBJECTS, PRIMITIVES, background
+from arclab.dsl import COLOUR, COLOURMAP, GRID, INT, OBJECT, OBJECTS, PRIMITIVES, VOCABULARIES, background
 
 Rng = np.random.Generator
 GRID_PRIMITIVES = sorted(n for n, p in PRIMITIVES.items() if p.result_type == GRID)
@@ -23,9 +23,9 @@ INPUTS = 60
 
 
 
-def _module_names(module: str, attribute: str, leave_out: tuple[str, ...] = ()) -> Callable[[], list[str]]:
+def _vocabulary_names(kind: str, leave_out: tuple[str, ...] = ()) -> Callable[[], list[str]]:
     def names() -> list[str]:
-        return [n for n in getattr(importlib.import_module(module), attribute) if n not in leave_out]
+        return [n for n in VOCABULARIES[kind] if n not in leave_out]
     return names
 
 
@@ -34,13 +34,13 @@ def _grid_transforms() -> list[str]:
 
 
 NAME_DOMAINS: dict[str, Callable[[], list[str]]] = {
-    "local_rule": _module_names("arclab.dsl.local_rules", "FEATURES"),
+    "local_rule": _vocabulary_names("local_features"),
     # touches_border raises TypeError: see test_recolour_by_touches_border in test_dsl_primitives.
-    "recolour_by": _module_names("arclab.dsl.properties", "PROPERTIES", ("touches_border",)),
+    "recolour_by": _vocabulary_names("object_properties", ("touches_border",)),
     "map_objects": _grid_transforms,  # the transforms the search lifts over objects
-    "cell_rule": _module_names("arclab.dsl.cell_features", "FEATURES"),
-    "lookup": _module_names("arclab.dsl.counting", "GRID_SCALARS"),
-    "parts_rule": _module_names("arclab.dsl.partition", "LAYOUTS"),
+    "cell_rule": _vocabulary_names("cell_features"),
+    "lookup": _vocabulary_names("grid_scalars"),
+    "parts_rule": _vocabulary_names("layouts"),
     "parts_rule:2": lambda: ["fg", "colours"],
 }
 """The valid names of each Name-taking primitive (known-bad names left out); "name:i" for its i-th argument."""
@@ -145,16 +145,16 @@ def table(name: str, args: list[Any], g: np.ndarray, rng: Rng) -> tuple[tuple[An
         return tuple(sorted({k: "part0" if rng.random() < 0.3 else int(rng.integers(0, 10)) for k in keys}.items()))
     elif name == "lookup":
         try:
-            fact = importlib.import_module("arclab.dsl.counting").GRID_SCALARS[args[1]](g)
+            fact = VOCABULARIES["grid_scalars"].function(args[1])(g)
         except ValueError:  # no objects to count: lookup is undefined there too
             return ()
         return ((int(fact), ((1, 2), (3, 4))),) if rng.random() < 0.5 else ()
     elif name == "cell_rules":
-        features = list(importlib.import_module("arclab.dsl.cell_features").FEATURES)
+        features = list(VOCABULARIES["cell_features"])
         return tuple((k, (features[int(rng.integers(len(features)))], int(rng.integers(0, 4)),
                           "ray_up" if rng.random() < 0.3 else int(rng.integers(0, 10)))) for k in range(3))
     elif name == "cell_rule":
-        values = importlib.import_module("arclab.dsl.cell_features").FEATURES[args[1]](g)
+        values = VOCABULARIES["cell_features"].function(args[1])(g)
         keys = sorted({(int(v),) for v in np.asarray(values).ravel()})
         if rng.random() < 0.3:  # a copy target instead of a colour
             return tuple((k, "ray_up") for k in keys[:2])

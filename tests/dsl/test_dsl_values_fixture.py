@@ -25,7 +25,7 @@ import pytest
 
 from arclab.datasets import load_tasks
 from arclab.dsl import PRIMITIVES, value_key
-from arclab.dsl.cell_features import FEATURES
+from arclab.dsl import CELL_FEATURES
 from arclab.dsl.objects import blobs, colour_sets, objects4
 
 FIXTURE = Path(__file__).parent / "data" / "primitive_values.json"
@@ -119,7 +119,7 @@ def feature_digest(name: str) -> str:
     out = hashlib.sha256()
     for g in grids():
         try:
-            values = np.asarray(FEATURES[name](g))
+            values = np.asarray(CELL_FEATURES[name].function(g))
             result: Any = ("value", values.shape, values.astype(np.int64).tobytes())
         except (ValueError, IndexError) as error:
             result = ("error", type(error).__name__)
@@ -145,7 +145,7 @@ def _write() -> None:
     names = sorted(p.name for p in PRIMITIVES.values() if p.search)
     FIXTURE.parent.mkdir(exist_ok=True)
     fixture = {"primitives": {name: digest(name) for name in names},
-               "cell_features": {name: feature_digest(name) for name in FEATURES}}
+               "cell_features": {name: feature_digest(name) for name in CELL_FEATURES}}
     FIXTURE.write_text(json.dumps(fixture, indent=1) + "\n")
 
 

@@ -83,15 +83,30 @@ def _from_ast(node: ast.AST, text: str) -> Expr:
             pairs.append((_literal(k, text, names=False), _literal(v, text, names=True)))
         return Const(tuple(sorted(pairs)))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
-        from ._registry import PRIMITIVES
+        from ._registry import PRIMITIVES, resolve
 
-        if node.func.id not in PRIMITIVES:
+        op = resolve(node.func.id)  # a program stored before a rename reads as the renamed call
+        if op not in PRIMITIVES:
             raise ParseError(f"unknown primitive {node.func.id!r} in {text!r}")
-        arity = len(PRIMITIVES[node.func.id].arg_types)
+        arity = len(PRIMITIVES[op].arg_types)
         if len(node.args) != arity:
             raise ParseError(f"{node.func.id} takes {arity} argument(s), got {len(node.args)}: {text!r}")
-        return Call(node.func.id, tuple(_from_ast(a, text) for a in node.args))
+        args = tuple(_from_ast(a, text) for a in node.args)
+        return Call(op, tuple(_renamed(op, k, a) for k, a in enumerate(args)))
     raise ParseError(f"unsupported syntax {ast.dump(node)[:40]} in {text!r}")
+
+
+PRIMITIVE_NAME_ARGS = {"map_objects": 2}
+"""Primitives with an argument that names a primitive (by position): parse renames it too."""
+
+
+def _renamed(op: str, position: int, arg: Expr) -> Expr:
+    """A former primitive name given as an argument, renamed (any other argument as it is)."""
+    if PRIMITIVE_NAME_ARGS.get(op) == position and isinstance(arg, Const) and isinstance(arg.value, str):
+        from ._registry import resolve
+
+        return Const(resolve(arg.value))
+    return arg
 
 
 def _literal(node: ast.AST, text: str, names: bool) -> Any:

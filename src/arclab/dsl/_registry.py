@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,21 +24,47 @@ class Primitive:
 
 PRIMITIVES: dict[str, Primitive] = {}
 
+ALIASES: dict[str, str] = {}
+"""Former primitive name -> its name now. `parse` reads programs written with a former name (runs
+stored before a rename) as calls of the renamed primitive."""
 
-def primitive(*arg_types: str, returns: str, cost: int = 1,
-              search: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a function as a DSL primitive. Its docstring's first line documents it."""
+
+def primitive(*arg_types: str, returns: str, cost: int = 1, search: bool = True, name: str | None = None,
+              doc: str | None = None,
+              formerly: Iterable[str] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a function as a DSL primitive, named after it unless `name` is given.
+
+    Its docstring's first line (or `doc`) documents it; `formerly` lists names it had before a rename.
+    """
 
     def register(function: Callable[..., Any]) -> Callable[..., Any]:
-        name = function.__name__
-        if name in PRIMITIVES:
-            raise ValueError(f"primitive {name} registered twice")
+        called = name or function.__name__
+        if called in PRIMITIVES or called in ALIASES:
+            raise ValueError(f"primitive {called} registered twice")
         params = inspect.signature(function).parameters
         if len(params) != len(arg_types):
-            raise ValueError(f"primitive {name}: {len(params)} parameters, {len(arg_types)} types")
-        doc = (function.__doc__ or "").strip().splitlines()
-        PRIMITIVES[name] = Primitive(name, function, tuple(arg_types), returns, cost,
-                                     doc[0] if doc else "", search)
+            raise ValueError(f"primitive {called}: {len(params)} parameters, {len(arg_types)} types")
+        lines = (doc or function.__doc__ or "").strip().splitlines()
+        PRIMITIVES[called] = Primitive(called, function, tuple(arg_types), returns, cost,
+                                       lines[0] if lines else "", search)
+        for old in formerly:
+            if old in PRIMITIVES or old in ALIASES:
+                raise ValueError(f"primitive {called}: former name {old} is taken")
+            ALIASES[old] = called
         return function
 
     return register
+
+
+def resolve(name: str) -> str:
+    """The primitive's name now: `name` itself, or the new name of a renamed primitive."""
+    return ALIASES.get(name, name)
+
+
+def derived(module: str, name: str, function: Callable[..., Any], doc: str) -> Callable[..., Any]:
+    """`function` named `name` in `module` (for a family member made in a loop: it then pickles and
+    prints as a module-level function; bind it to that name in the module)."""
+    function.__name__ = function.__qualname__ = name
+    function.__module__ = module
+    function.__doc__ = doc
+    return function

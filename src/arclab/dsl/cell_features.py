@@ -14,8 +14,9 @@ import numpy as np
 from scipy import ndimage
 
 from ._registry import primitive
-from ._types import COLOURMAP, GRID, NAME, frozen
+from ._types import COLOUR, COLOURMAP, GRID, INT, NAME, frozen
 from ._util import background, checked, holes, memo
+from ._vocabulary import COLOUR_SET, Vocabulary, vocabulary
 
 NONE = 10
 """The value of a colour feature where there is no colour (beyond the border, nothing hit)."""
@@ -331,76 +332,79 @@ def _at_offset(feature: Callable[[np.ndarray, int, int], np.ndarray], d: tuple[i
     """A feature taken along one direction (a neighbour or a ray)."""
     return feature(g, *d)
 
-FEATURES: dict[str, Feature] = {
-    "colour": lambda g: g.astype(np.int16),
-    "is_bg": _is_background,
-    "colour_rank": _colour_rank,
-    **{name: partial(_at_offset, _neighbour, d) for name, d in DIRECTIONS.items()},
-    **{f"ray_{name}": partial(_at_offset, _ray, d) for name, d in DIRECTIONS.items()},
-    "nearest_h": lambda g: _nearest(g, 1),
-    "nearest_v": lambda g: _nearest(g, 0),
-    "between_h": lambda g: _between(g, "left", "right"),
-    "between_v": lambda g: _between(g, "up", "down"),
-    "between_d": lambda g: _between(g, "up_left", "down_right"),
-    "between_a": lambda g: _between(g, "up_right", "down_left"),
-    "fg_neighbours4": lambda g: _count_neighbours(g, CROSS, False),
-    "fg_neighbours8": lambda g: _count_neighbours(g, RING, False),
-    "same_neighbours4": lambda g: _count_neighbours(g, CROSS, True),
-    "same_neighbours8": lambda g: _count_neighbours(g, RING, True),
-    "neighbour_colours4": lambda g: _neighbour_colours(g, CROSS),
-    "neighbour_colours8": lambda g: _neighbour_colours(g, RING),
-    "row_uniform": lambda g: _uniform_line(g, 1),
-    "col_uniform": lambda g: _uniform_line(g, 0),
-    "least_colour": lambda g: _global_colour(g, "least"),
-    "main_colour": lambda g: _global_colour(g, "main"),
-    "grid_colours": lambda g: np.full(g.shape, len(np.unique(g)), dtype=np.int16),
-    "row_colours": lambda g: _line_colours(g, 1),
-    "col_colours": lambda g: _line_colours(g, 0),
-    "enclosed": _enclosed,
-    "object_size": _object_size,
-    "blob_size": lambda g: _object_size(g, True),
-    "size_rank": _size_rank,
-    "touches_border": _touches_border,
-    "object_height": lambda g: _object_shape_feature(g, "height"),
-    "object_width": lambda g: _object_shape_feature(g, "width"),
-    "object_is_box": lambda g: _object_shape_feature(g, "is_box"),
-    "object_has_hole": lambda g: _object_shape_feature(g, "has_hole"),
-    "in_box": _in_box,
-    "object_colours": _object_colours,
-    "mirror_h": lambda g: _mirror(g, "h"),
-    "mirror_v": lambda g: _mirror(g, "v"),
-    "mirror_hv": lambda g: _mirror(g, "hv"),
-    "mirror_t": lambda g: _mirror(g, "t"),
-    "row": lambda g: _index(g, 0),
-    "col": lambda g: _index(g, 1),
-    "row_from_end": lambda g: _index(g, 0, reverse=True),
-    "col_from_end": lambda g: _index(g, 1, reverse=True),
-    "row_from_centre": lambda g: _from_centre(g, 0),
-    "col_from_centre": lambda g: _from_centre(g, 1),
-    "on_diagonal": lambda g: _diagonal(g, False),
-    "on_antidiagonal": lambda g: _diagonal(g, True),
-    "row_mod2": lambda g: _index(g, 0, 2),
-    "col_mod2": lambda g: _index(g, 1, 2),
-    "row_mod3": lambda g: _index(g, 0, 3),
-    "col_mod3": lambda g: _index(g, 1, 3),
-    "row_from_end_mod2": lambda g: _index(g, 0, 2, reverse=True),
-    "col_from_end_mod2": lambda g: _index(g, 1, 2, reverse=True),
-}
-"""Feature name -> f(grid) -> (h, w) small integers."""
+CELL_FEATURES: Vocabulary[Feature] = vocabulary(
+    "cell_features", "cell feature", [COLOUR, INT, COLOUR_SET],
+    doc="f(grid) -> (h, w) small integers: per-cell facts that learned cell rules are keyed on.")
+"""Feature name -> f(grid) -> (h, w) small integers. A feature of type Colour holds colours (NONE for
+none): a rule may copy it to the output; one of type ColourSet holds a bitmask of colours: a rule
+tests it for "has this colour"."""
 
-COLOUR_FEATURES = frozenset(
-    ["colour", "in_box", "nearest_h", "nearest_v", "least_colour", "main_colour",
-     "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
-    + list(DIRECTIONS) + [f"ray_{name}" for name in DIRECTIONS])
-"""Features whose values are colours: a rule may copy them to the output."""
+_DEFINITIONS: tuple[tuple[str, Feature, str], ...] = (
+    ("colour", lambda g: g.astype(np.int16), COLOUR),
+    ("is_bg", _is_background, INT),
+    ("colour_rank", _colour_rank, INT),
+    *((name, partial(_at_offset, _neighbour, d), COLOUR) for name, d in DIRECTIONS.items()),
+    *((f"ray_{name}", partial(_at_offset, _ray, d), COLOUR) for name, d in DIRECTIONS.items()),
+    ("nearest_h", lambda g: _nearest(g, 1), COLOUR),
+    ("nearest_v", lambda g: _nearest(g, 0), COLOUR),
+    ("between_h", lambda g: _between(g, "left", "right"), COLOUR),
+    ("between_v", lambda g: _between(g, "up", "down"), COLOUR),
+    ("between_d", lambda g: _between(g, "up_left", "down_right"), COLOUR),
+    ("between_a", lambda g: _between(g, "up_right", "down_left"), COLOUR),
+    ("fg_neighbours4", lambda g: _count_neighbours(g, CROSS, False), INT),
+    ("fg_neighbours8", lambda g: _count_neighbours(g, RING, False), INT),
+    ("same_neighbours4", lambda g: _count_neighbours(g, CROSS, True), INT),
+    ("same_neighbours8", lambda g: _count_neighbours(g, RING, True), INT),
+    ("neighbour_colours4", lambda g: _neighbour_colours(g, CROSS), COLOUR_SET),
+    ("neighbour_colours8", lambda g: _neighbour_colours(g, RING), COLOUR_SET),
+    ("row_uniform", lambda g: _uniform_line(g, 1), INT),
+    ("col_uniform", lambda g: _uniform_line(g, 0), INT),
+    ("least_colour", lambda g: _global_colour(g, "least"), COLOUR),
+    ("main_colour", lambda g: _global_colour(g, "main"), COLOUR),
+    ("grid_colours", lambda g: np.full(g.shape, len(np.unique(g)), dtype=np.int16), INT),
+    ("row_colours", lambda g: _line_colours(g, 1), COLOUR_SET),
+    ("col_colours", lambda g: _line_colours(g, 0), COLOUR_SET),
+    ("enclosed", _enclosed, INT),
+    ("object_size", _object_size, INT),
+    ("blob_size", lambda g: _object_size(g, True), INT),
+    ("size_rank", _size_rank, INT),
+    ("touches_border", _touches_border, INT),
+    ("object_height", lambda g: _object_shape_feature(g, "height"), INT),
+    ("object_width", lambda g: _object_shape_feature(g, "width"), INT),
+    ("object_is_box", lambda g: _object_shape_feature(g, "is_box"), INT),
+    ("object_has_hole", lambda g: _object_shape_feature(g, "has_hole"), INT),
+    ("in_box", _in_box, COLOUR),
+    ("object_colours", _object_colours, INT),
+    ("mirror_h", lambda g: _mirror(g, "h"), COLOUR),
+    ("mirror_v", lambda g: _mirror(g, "v"), COLOUR),
+    ("mirror_hv", lambda g: _mirror(g, "hv"), COLOUR),
+    ("mirror_t", lambda g: _mirror(g, "t"), COLOUR),
+    ("row", lambda g: _index(g, 0), INT),
+    ("col", lambda g: _index(g, 1), INT),
+    ("row_from_end", lambda g: _index(g, 0, reverse=True), INT),
+    ("col_from_end", lambda g: _index(g, 1, reverse=True), INT),
+    ("row_from_centre", lambda g: _from_centre(g, 0), INT),
+    ("col_from_centre", lambda g: _from_centre(g, 1), INT),
+    ("on_diagonal", lambda g: _diagonal(g, False), INT),
+    ("on_antidiagonal", lambda g: _diagonal(g, True), INT),
+    ("row_mod2", lambda g: _index(g, 0, 2), INT),
+    ("col_mod2", lambda g: _index(g, 1, 2), INT),
+    ("row_mod3", lambda g: _index(g, 0, 3), INT),
+    ("col_mod3", lambda g: _index(g, 1, 3), INT),
+    ("row_from_end_mod2", lambda g: _index(g, 0, 2, reverse=True), INT),
+    ("col_from_end_mod2", lambda g: _index(g, 1, 2, reverse=True), INT),
+)
+"""(name, f(grid), value type) of each cell feature, in the order rules try them."""
+
+for _name, _function, _returns in _DEFINITIONS:
+    CELL_FEATURES.add(_name, _function, returns=_returns)
 
 
 def feature_names(spec: str) -> list[str]:
     """The feature names of a comma-separated spec, checked."""
     names = spec.split(",")
     for name in names:
-        if name not in FEATURES:
-            raise ValueError(f"no cell feature {name!r}")
+        CELL_FEATURES.get_entry(name)
     return names
 
 
@@ -408,9 +412,9 @@ def feature_names(spec: str) -> list[str]:
 def cell_rule(g: np.ndarray, features: str, table: tuple[tuple[tuple[int, ...], int | str], ...]) -> np.ndarray:
     """Recolour each cell by a table from its feature values to a colour or a colour feature's value."""
     names = feature_names(features)
-    columns = np.stack([FEATURES[n](g) for n in names], axis=-1).reshape(-1, len(names)).tolist()
+    columns = np.stack([CELL_FEATURES[n].function(g) for n in names], axis=-1).reshape(-1, len(names)).tolist()
     copied = {v for _, v in table if isinstance(v, str)}
-    copies = {n: FEATURES[n](g).ravel() for n in feature_names(",".join(sorted(copied)))} if copied else {}
+    copies = {n: CELL_FEATURES[n].function(g).ravel() for n in feature_names(",".join(sorted(copied)))} if copied else {}
     lookup = dict(table)
     flat = g.ravel().copy()
     for i, key in enumerate(columns):
@@ -423,10 +427,6 @@ def cell_rule(g: np.ndarray, features: str, table: tuple[tuple[tuple[int, ...], 
     return checked(flat.reshape(g.shape))
 
 
-BITMASK_FEATURES = frozenset(["row_colours", "col_colours", "neighbour_colours4", "neighbour_colours8"])
-"""Features holding a set of colours: a rule's test on them is "has this colour"."""
-
-
 ANY_COLOUR = -1
 """The value a rule tests a colour feature against to mean "is some colour" (not NONE)."""
 
@@ -434,7 +434,7 @@ ANY_COLOUR = -1
 def holds(values: np.ndarray, feature: str, value: int) -> np.ndarray:
     """Where the test "feature is value" (for colour sets, "has colour value"; ANY_COLOUR: not NONE) holds."""
     result: np.ndarray
-    if feature in BITMASK_FEATURES:
+    if CELL_FEATURES.get_entry(feature).returns == COLOUR_SET:
         result = (values >> value) & 1 == 1
     elif value == ANY_COLOUR:
         result = values != NONE
@@ -453,7 +453,7 @@ def cell_rules(g: np.ndarray, rules: tuple[tuple[int, tuple[int | str, ...]], ..
     def feature(name: str) -> np.ndarray:
         if name not in cache:
             feature_names(name)
-            cache[name] = np.asarray(FEATURES[name](g))
+            cache[name] = np.asarray(CELL_FEATURES[name].function(g))
         return cache[name]
 
     for _, rule in rules:

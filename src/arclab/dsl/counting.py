@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
 from ._registry import primitive
 from ._types import COLOUR, COLOURMAP, GRID, INT, NAME
 from ._util import background, checked, symmetries
+from ._vocabulary import Vocabulary, vocabulary
 
 
 @primitive(GRID, returns=INT)
@@ -52,39 +54,43 @@ def _main_colour(g: np.ndarray) -> int:
 
 
 def _shape_count(g: np.ndarray) -> int:
-    from .objects import objects8
+    """How many distinct shapes the grid's single-colour 8-connected objects have."""
+    from .objects import OBJECT_EXTRACTORS  # imported late: objects' primitives register after these
 
-    return len({(o.mask.shape, o.mask.tobytes()) for o in objects8(g)})
-
-
-def _objects(g: np.ndarray, kind: str) -> int:
-    from . import objects
-
-    return len(getattr(objects, kind)(g))
+    return len({(o.mask.shape, o.mask.tobytes()) for o in OBJECT_EXTRACTORS.function("objects8")(g)})
 
 
-GRID_SCALARS: dict[str, Callable[[np.ndarray], int]] = {
-    "main_colour": _main_colour,
-    "background": background,
-    "colours": lambda g: len(np.unique(g)),
-    "colour_set": lambda g: int(sum(1 << int(c) for c in np.unique(g))),
-    "fg_cells": lambda g: int((g != background(g)).sum()),
-    "objects8": lambda g: _objects(g, "objects8"),
-    "objects4": lambda g: _objects(g, "objects4"),
-    "shapes": _shape_count,
-    "symmetries": symmetries,
-    "height": lambda g: g.shape[0],
-    "width": lambda g: g.shape[1],
-}
+def _object_count(extractor: str, g: np.ndarray) -> int:
+    """How many objects an extractor (named in the object_extractors vocabulary) finds."""
+    from .objects import OBJECT_EXTRACTORS
+
+    return len(OBJECT_EXTRACTORS.function(extractor)(g))
+
+
+GRID_SCALARS: Vocabulary[Callable[[np.ndarray], int]] = vocabulary(
+    "grid_scalars", "grid scalar", [INT], doc="f(grid) -> int: whole-grid facts that can pick an output from a table.")
 """Whole-grid facts that can pick an output from a table."""
+
+for _name, _function, _doc in (
+    ("main_colour", _main_colour, "The most common non-background colour (-1 if none)."),
+    ("background", background, ""),
+    ("colours", lambda g: len(np.unique(g)), "How many colours the grid has."),
+    ("colour_set", lambda g: int(sum(1 << int(c) for c in np.unique(g))), "The grid's colours as a bitmask."),
+    ("fg_cells", lambda g: int((g != background(g)).sum()), "How many cells are not background."),
+    ("objects8", partial(_object_count, "objects8"), "How many objects objects8 finds."),
+    ("objects4", partial(_object_count, "objects4"), "How many objects objects4 finds."),
+    ("shapes", _shape_count, ""),
+    ("symmetries", symmetries, ""),
+    ("height", lambda g: g.shape[0], "The grid's height."),
+    ("width", lambda g: g.shape[1], "The grid's width."),
+):
+    GRID_SCALARS.add(_name, _function, returns=INT, doc=_doc)
 
 
 @primitive(GRID, NAME, COLOURMAP, returns=GRID, search=False)
 def lookup(g: np.ndarray, scalar: str, table: tuple[tuple[int, tuple[tuple[int, ...], ...]], ...]) -> np.ndarray:
     """The output grid the table gives for one whole-grid fact about g (its main colour, object count...)."""
-    if scalar not in GRID_SCALARS:
-        raise ValueError(f"no grid scalar {scalar!r}")
-    rows = dict(table).get(GRID_SCALARS[scalar](g))
+    rows = dict(table).get(GRID_SCALARS.function(scalar)(g))
     if rows is None:
         raise ValueError("no output for this value")
     return checked(np.array(rows, dtype=np.uint8))

@@ -9,6 +9,7 @@ import numpy as np
 from ._registry import primitive
 from ._types import COLOURMAP, GRID, NAME
 from ._util import background, checked
+from ._vocabulary import INTS, Vocabulary, vocabulary
 
 OUTSIDE = 10
 """The colour code of cells beyond the border."""
@@ -49,20 +50,20 @@ def _neighbour_count(g: np.ndarray) -> np.ndarray:
     return np.stack([g.astype(np.int16), total], axis=-1)
 
 
-FEATURES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-    "neighbour_count": _neighbour_count,
-    "cross": _cross,
-    "lines": _lines,
-    "box": _box,
-}
+LOCAL_FEATURES: Vocabulary[Callable[[np.ndarray], np.ndarray]] = vocabulary(
+    "local_features", "local feature", [INTS],
+    doc="f(grid) -> (h, w, k) integers per cell, the cell's own colour first: what local rules are keyed on.")
 """Feature name -> f(grid) -> (h, w, k) integer features per cell, the cell's own colour first."""
+
+LOCAL_FEATURES.add("neighbour_count", _neighbour_count, returns=INTS)
+LOCAL_FEATURES.add("cross", _cross, returns=INTS, doc="The cell's colour and its four neighbours' (10 beyond the border).")
+LOCAL_FEATURES.add("lines", _lines, returns=INTS)
+LOCAL_FEATURES.add("box", _box, returns=INTS, doc="The cell's colour and its eight neighbours' (10 beyond the border).")
 
 
 def cell_keys(g: np.ndarray, feature: str) -> list[tuple[int, ...]]:
     """The feature tuple of every cell, row by row."""
-    if feature not in FEATURES:
-        raise ValueError(f"no local feature {feature!r}")
-    values = FEATURES[feature](g)
+    values = LOCAL_FEATURES.function(feature)(g)
     return [tuple(row) for row in values.reshape(-1, values.shape[-1]).tolist()]
 
 

@@ -8,12 +8,39 @@ from collections.abc import Callable, Hashable
 import numpy as np
 from scipy import ndimage
 
-from ._registry import primitive
+from ._registry import derived, primitive, resolve
 from ._types import COLOUR, GRID, INT, NAME, OBJECT, OBJECTS, Object, frozen
 from ._util import background, bbox, checked, holes, memo
+from ._vocabulary import Vocabulary, vocabulary
 
 _FOUR = ndimage.generate_binary_structure(2, 1)
 _EIGHT = ndimage.generate_binary_structure(2, 2)
+
+
+def extract_objects(g: np.ndarray, connectivity: int, by_colour: bool,
+                    with_background: bool = False) -> tuple[Object, ...]:
+    """The objects of g: connected components (connectivity 4 or 8) in reading order of their boxes'
+    top-left corners, or at connectivity 0 every cell of a colour as one object, in colour order.
+
+    Each object holds one colour (`by_colour`) or every colour touching it; the background's
+    cells are left out unless `with_background`. A ValueError when there are none or over 60.
+    """
+    if connectivity not in (0, 4, 8):
+        raise ValueError(f"connectivity {connectivity}: 0, 4 or 8")
+    if connectivity == 0:
+        return _colour_sets(g, by_colour, with_background)
+    return _components(g, connectivity, by_colour, with_background)
+
+
+def _colour_sets(g: np.ndarray, by_colour: bool, with_background: bool) -> tuple[Object, ...]:
+    bg = None if with_background else background(g)
+    if by_colour:
+        found = tuple(_make(g, g == c) for c in np.unique(g) if c != bg)
+    else:
+        found = (_make(g, g != bg),) if (g != bg).any() else ()
+    if not found:
+        raise ValueError("no objects")
+    return found
 
 
 def _make(g: np.ndarray, mask: np.ndarray) -> Object:
@@ -24,10 +51,10 @@ def _make(g: np.ndarray, mask: np.ndarray) -> Object:
 
 
 @memo
-def _components(g: np.ndarray, connectivity: int, by_colour: bool) -> tuple[Object, ...]:
-    """Components of non-background cells (memoised by content: physics and counting ask again)."""
+def _components(g: np.ndarray, connectivity: int, by_colour: bool, with_background: bool) -> tuple[Object, ...]:
+    """Components of (non-background) cells (memoised by content: physics and counting ask again)."""
     structure = _EIGHT if connectivity == 8 else _FOUR
-    bg = background(g)
+    bg = None if with_background else background(g)
     if by_colour:
         colours = [int(c) for c in np.unique(g) if c != bg]
         _count_ok(len(colours))
@@ -72,32 +99,40 @@ def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, ...], i: int)
     return Object(sl[0].start, sl[1].start, frozen(mask), frozen(colours))
 
 
-@primitive(GRID, returns=OBJECTS)
-def objects4(g: np.ndarray) -> tuple[Object, ...]:
-    """Single-colour 4-connected components of non-background cells."""
-    return _components(g, 4, True)
+Extractor = Callable[[np.ndarray], tuple[Object, ...]]
+
+OBJECT_EXTRACTORS: Vocabulary[Extractor] = vocabulary(
+    "object_extractors", "object extractor", [OBJECTS], flags=["connected"],
+    doc="Ways to cut a grid into objects; each is also a primitive Grid -> Objects.")
+"""Members of the `extract_objects` family the DSL names (each is a primitive of the same name)."""
+
+EXTRACTOR_GRID = (
+    ("objects4", 4, True, "Single-colour 4-connected components of non-background cells."),
+    ("objects8", 8, True, "Single-colour 8-connected components of non-background cells."),
+    ("blobs", 8, False, "Multi-colour 8-connected components of non-background cells."),
+    ("colour_sets", 0, True, "One object per non-background colour: all its cells, connected or not."),
+)
+"""(name, connectivity, by_colour, doc) of each named extractor, in the order the enumerator tries them."""
 
 
-@primitive(GRID, returns=OBJECTS)
-def objects8(g: np.ndarray) -> tuple[Object, ...]:
-    """Single-colour 8-connected components of non-background cells."""
-    return _components(g, 8, True)
+def _extractor(name: str, connectivity: int, by_colour: bool, doc: str) -> Extractor:
+    def extract(g: np.ndarray) -> tuple[Object, ...]:
+        return extract_objects(g, connectivity, by_colour)
+
+    function = derived(__name__, name, extract, doc)
+    primitive(GRID, returns=OBJECTS, name=name)(function)
+    params = (("connectivity", connectivity), ("by_colour", by_colour), ("with_background", False))
+    return OBJECT_EXTRACTORS.add(name, function, returns=OBJECTS, flags=["connected"] if connectivity else [],
+                                 params=params)
 
 
-@primitive(GRID, returns=OBJECTS)
-def blobs(g: np.ndarray) -> tuple[Object, ...]:
-    """Multi-colour 8-connected components of non-background cells."""
-    return _components(g, 8, False)
+for _name, _connectivity, _by_colour, _doc in EXTRACTOR_GRID:
+    _extractor(_name, _connectivity, _by_colour, _doc)
 
-
-@primitive(GRID, returns=OBJECTS)
-def colour_sets(g: np.ndarray) -> tuple[Object, ...]:
-    """One object per non-background colour: all its cells, connected or not."""
-    bg = background(g)
-    found = tuple(_make(g, g == c) for c in np.unique(g) if c != bg)
-    if not found:
-        raise ValueError("no objects")
-    return found
+objects4: Extractor = OBJECT_EXTRACTORS.function("objects4")
+objects8: Extractor = OBJECT_EXTRACTORS.function("objects8")
+blobs: Extractor = OBJECT_EXTRACTORS.function("blobs")
+colour_sets: Extractor = OBJECT_EXTRACTORS.function("colour_sets")
 
 
 def _unique_by(objs: tuple[Object, ...], key: Callable[[Object], Hashable]) -> Object:
@@ -313,7 +348,7 @@ def map_objects(g: np.ndarray, objs: tuple[Object, ...], transform: str) -> np.n
     """Apply a shape-keeping grid primitive to the box of each object and paste the results back."""
     from ._registry import PRIMITIVES
 
-    prim = PRIMITIVES.get(transform)
+    prim = PRIMITIVES.get(resolve(transform))
     if prim is None or prim.arg_types != (GRID,) or prim.result_type != GRID:
         raise ValueError(f"{transform!r} is not a grid-to-grid primitive")
     function = prim.function

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
 from ._registry import primitive
 from ._types import COLOUR, COLOURMAP, GRID, NAME, OBJECTS, Object, frozen
 from ._util import background, checked, memo
+from ._vocabulary import BOXES, Vocabulary, vocabulary
 
 
 def _separators(g: np.ndarray, axis: int) -> list[int]:
@@ -63,36 +65,51 @@ def _split(g: np.ndarray) -> list[np.ndarray]:
     raise ValueError("no partition")
 
 
-LAYOUTS = ("lines", "squares", "rows2", "rows3", "rows4", "cols2", "cols3", "cols4", "grid2", "grid3")
+def _line_boxes(g: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The cells between full separator lines of one colour (columns tried first, then rows)."""
+    for axis in (1, 0):
+        boxes = _separated_boxes(g, axis)
+        if boxes is not None:
+            return boxes
+    raise ValueError("no separator lines")
+
+
+def _square_boxes(g: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Squares along the grid's long side (a grid n times as long as it is wide)."""
+    h, w = g.shape
+    side = min(h, w)
+    if max(h, w) % side or h == w:
+        raise ValueError("not a row of squares")
+    return [(k * side, 0, side, side) if h > w else (0, k * side, side, side) for k in range(max(h, w) // side)]
+
+
+def strip_boxes(g: np.ndarray, rows: int, cols: int) -> list[tuple[int, int, int, int]]:
+    """rows x cols equal blocks, with or without one-cell separators between them."""
+    h, w = g.shape
+    ph, pw = _strip(h, rows), _strip(w, cols)
+    if ph is None or pw is None:
+        raise ValueError(f"{h}x{w} does not split into {rows}x{cols} parts")
+    gap_h, gap_w = (h - ph * rows) // max(1, rows - 1), (w - pw * cols) // max(1, cols - 1)
+    return [(r * (ph + gap_h), c * (pw + gap_w), ph, pw) for r in range(rows) for c in range(cols)]
+
+
+LAYOUTS: Vocabulary[Callable[[np.ndarray], list[tuple[int, int, int, int]]]] = vocabulary(
+    "layouts", "layout", [BOXES], doc="f(grid) -> the (top, left, height, width) of each part: how a grid splits.")
 """How `parts_by` splits a grid: by separator lines, into squares along its long side, or into n equal
 strips (rows, columns) or n x n blocks."""
+
+LAYOUTS.add("lines", _line_boxes, returns=BOXES)
+LAYOUTS.add("squares", _square_boxes, returns=BOXES)
+for _name, _rows, _cols in (("rows2", 2, 1), ("rows3", 3, 1), ("rows4", 4, 1), ("cols2", 1, 2), ("cols3", 1, 3),
+                            ("cols4", 1, 4), ("grid2", 2, 2), ("grid3", 3, 3)):
+    LAYOUTS.add(_name, partial(strip_boxes, rows=_rows, cols=_cols), returns=BOXES,
+                doc=f"{_rows} x {_cols} equal blocks, with or without one-cell separators.",
+                params=(("rows", _rows), ("cols", _cols)))
 
 
 def part_boxes(g: np.ndarray, layout: str) -> list[tuple[int, int, int, int]]:
     """(top, left, height, width) of each part of g under a named layout (ValueError if g does not split so)."""
-    h, w = g.shape
-    if layout == "lines":
-        for axis in (1, 0):
-            boxes = _separated_boxes(g, axis)
-            if boxes is not None:
-                return boxes
-        raise ValueError("no separator lines")
-    if layout == "squares":
-        side = min(h, w)
-        if max(h, w) % side or h == w:
-            raise ValueError("not a row of squares")
-        return [(k * side, 0, side, side) if h > w else (0, k * side, side, side) for k in range(max(h, w) // side)]
-    if layout not in LAYOUTS:
-        raise ValueError(f"no layout {layout!r}")
-    n = int(layout[-1])
-    rows = n if layout.startswith(("rows", "grid")) else 1
-    cols = n if layout.startswith(("cols", "grid")) else 1
-    # equal strips, with or without one-cell separators between them
-    ph, pw = _strip(h, rows), _strip(w, cols)
-    if ph is None or pw is None:
-        raise ValueError(f"{h}x{w} does not split as {layout}")
-    gap_h, gap_w = (h - ph * rows) // max(1, rows - 1), (w - pw * cols) // max(1, cols - 1)
-    return [(r * (ph + gap_h), c * (pw + gap_w), ph, pw) for r in range(rows) for c in range(cols)]
+    return LAYOUTS.function(layout)(g)
 
 
 def parts_by(g: np.ndarray, layout: str) -> list[np.ndarray]:

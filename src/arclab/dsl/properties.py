@@ -10,6 +10,7 @@ import numpy as np
 from ._registry import primitive
 from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
 from ._util import background, checked, holes, symmetries
+from ._vocabulary import Vocabulary, vocabulary
 from .objects import box_of
 
 Objects = tuple[Object, ...]
@@ -62,30 +63,37 @@ def _contacts(o: Object, g: np.ndarray) -> int:
 
 PropertyFn = Callable[[Object, Objects, np.ndarray], int]
 
-PROPERTIES: dict[str, PropertyFn] = {
-    "colour": lambda o, objs, g: _colour(o),
-    "size": lambda o, objs, g: o.size,
-    "height": lambda o, objs, g: o.height,
-    "width": lambda o, objs, g: o.width,
-    "is_largest": lambda o, objs, g: int(o.size == max(p.size for p in objs)),
-    "is_smallest": lambda o, objs, g: int(o.size == min(p.size for p in objs)),
-    "size_rank": lambda o, objs, g: _rank([p.size for p in objs], o.size),
-    "holes": lambda o, objs, g: _holes(o),
-    "has_holes": lambda o, objs, g: int(_holes(o) > 0),
-    "touches_border": _touches_border,
-    "is_rectangle": lambda o, objs, g: int(bool(o.mask.all())),
-    "is_symmetric": lambda o, objs, g: int(np.array_equal(o.mask, o.mask[:, ::-1])
-                                           and np.array_equal(o.colours, o.colours[:, ::-1])),
-    "symmetric_colours": lambda o, objs, g: int(symmetries(o.colours) != 0),
-    "n_colours": lambda o, objs, g: int(len(np.unique(o.colours[o.mask]))),
-    "shape_count": lambda o, objs, g: Counter(_shape_key(p) for p in objs)[_shape_key(o)],
-    "colour_count": lambda o, objs, g: sum(_colour(p) == _colour(o) for p in objs),
-    "is_line": lambda o, objs, g: int(o.height == 1 or o.width == 1),
-    "minor_cells": lambda o, objs, g: _minor_cells(o),
-    "contacts": lambda o, objs, g: _contacts(o, g),
-}
+OBJECT_PROPERTIES: Vocabulary[PropertyFn] = vocabulary(
+    "object_properties", "object property", [INT],
+    doc="f(object, all objects of the grid, grid) -> int: what per-object rules are conditioned on.")
 """Property name -> f(object, all objects of the grid, grid) -> int. Order: simplest first."""
 
+for _name, _function, _doc in (
+    ("colour", lambda o, objs, g: _colour(o), "Its most frequent colour."),
+    ("size", lambda o, objs, g: o.size, "Its cell count."),
+    ("height", lambda o, objs, g: o.height, "Its bounding box's height."),
+    ("width", lambda o, objs, g: o.width, "Its bounding box's width."),
+    ("is_largest", lambda o, objs, g: int(o.size == max(p.size for p in objs)), "1 if no object has more cells."),
+    ("is_smallest", lambda o, objs, g: int(o.size == min(p.size for p in objs)), "1 if no object has fewer cells."),
+    ("size_rank", lambda o, objs, g: _rank([p.size for p in objs], o.size), "1 for the largest size, 2 the next..."),
+    ("holes", lambda o, objs, g: _holes(o), "How many background cells it encloses."),
+    ("has_holes", lambda o, objs, g: int(_holes(o) > 0), "1 if it encloses a background cell."),
+    ("touches_border", _touches_border, "1 if its box touches the grid's border."),
+    ("is_rectangle", lambda o, objs, g: int(bool(o.mask.all())), "1 if it fills its bounding box."),
+    ("is_symmetric", lambda o, objs, g: int(np.array_equal(o.mask, o.mask[:, ::-1])
+                                            and np.array_equal(o.colours, o.colours[:, ::-1])),
+     "1 if it is left-right symmetric."),
+    ("symmetric_colours", lambda o, objs, g: int(symmetries(o.colours) != 0), "1 if its box has any symmetry."),
+    ("n_colours", lambda o, objs, g: int(len(np.unique(o.colours[o.mask]))), "How many colours it has."),
+    ("shape_count", lambda o, objs, g: Counter(_shape_key(p) for p in objs)[_shape_key(o)],
+     "How many objects have its shape."),
+    ("colour_count", lambda o, objs, g: sum(_colour(p) == _colour(o) for p in objs),
+     "How many objects have its main colour."),
+    ("is_line", lambda o, objs, g: int(o.height == 1 or o.width == 1), "1 if it is one cell high or wide."),
+    ("minor_cells", lambda o, objs, g: _minor_cells(o), "Its cells not of its main colour."),
+    ("contacts", lambda o, objs, g: _contacts(o, g), "Cells around it of another object's colour."),
+):
+    OBJECT_PROPERTIES.add(_name, _function, returns=INT, doc=_doc)
 
 
 def _lookup(table: tuple[tuple[int, int], ...], v: int) -> int | None:
@@ -98,9 +106,7 @@ def _lookup(table: tuple[tuple[int, int], ...], v: int) -> int | None:
 @primitive(GRID, OBJECTS, NAME, COLOURMAP, returns=GRID, search=False)
 def recolour_by(g: np.ndarray, objs: Objects, prop: str, table: tuple[tuple[int, int], ...]) -> np.ndarray:
     """Paint each object the colour its property value maps to in a table learned from the train pairs."""
-    fn = PROPERTIES.get(prop)
-    if fn is None:
-        raise ValueError(f"no object property {prop!r}")
+    fn = OBJECT_PROPERTIES.function(prop)
     out = g.copy()
     for o in objs:
         colour = _lookup(table, fn(o, objs, g))
@@ -111,9 +117,7 @@ def recolour_by(g: np.ndarray, objs: Objects, prop: str, table: tuple[tuple[int,
 
 
 def _select(objs: Objects, g: np.ndarray, prop: str, pick: Callable[[list[int]], list[int]]) -> Object:
-    fn = PROPERTIES.get(prop)
-    if fn is None:
-        raise ValueError(f"no object property {prop!r}")
+    fn = OBJECT_PROPERTIES.function(prop)
     values = [fn(o, objs, g) for o in objs]
     chosen = pick(values)
     if len(chosen) != 1:

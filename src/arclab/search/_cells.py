@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Var
-from ..dsl.cell_features import COLOUR_FEATURES, FEATURES, NONE
+from ..dsl import CELL_FEATURES, COLOUR, Call, Const, Expr, Var
+from ..dsl.cell_features import NONE
 from ._learn import most_shared
 from ._registry import strategy
 
@@ -45,9 +45,9 @@ class CellData:
         self.values: list[np.ndarray] = []
         """Per kept feature, its distinct raw values: dense code k stands for values[i][k]."""
         codes = []
-        for name, fn in FEATURES.items():
+        for name, feature in CELL_FEATURES.items():
             try:
-                column = np.concatenate([np.asarray(fn(g)).ravel() for g in grids]).astype(np.int64)
+                column = np.concatenate([np.asarray(feature.function(g)).ravel() for g in grids]).astype(np.int64)
             except (ValueError, IndexError):
                 continue
             values, inverse = np.unique(column, return_inverse=True)
@@ -61,7 +61,7 @@ class CellData:
         self.cardinality = [len(v) for v in self.values]
         y = np.concatenate([o.ravel() for o in train_out]).astype(np.int64)
         colour = np.concatenate([g.ravel() for g in train_in]).astype(np.int64)
-        self.copyable = [n for n in self.names if n in COLOUR_FEATURES and n != "colour"]
+        self.copyable = [n for n in self.names if CELL_FEATURES[n].returns == COLOUR and n != "colour"]
         mask = (y == colour).astype(np.int64) << KEEP_BIT
         mask |= np.int64(1) << (y + 1)
         for k, name in enumerate(self.copyable):

@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Var
+from ..dsl import LAYOUTS, Call, Const, Expr, Var
+from ..dsl.partition import part_keys, parts_background, parts_by
 from ._learn import most_shared
-from ..dsl.partition import LAYOUTS, part_keys, parts_background, parts_by
 from ._registry import strategy
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Var
-from ..dsl.cell_features import ANY_COLOUR, BITMASK_FEATURES, COLOUR_FEATURES, NONE, holds
+from ..dsl import CELL_FEATURES, COLOUR, COLOUR_SET, Call, Const, Expr, Var
+from ..dsl.cell_features import ANY_COLOUR, NONE, holds
 from ._cells import COPY_BIT, KEEP_BIT, CellData, cell_data
 from ._registry import strategy
 
@@ -45,13 +45,14 @@ class Predicates:
         by_feature: dict[str, list[tuple[int, np.ndarray]]] = {}
         for name in data.names:
             raw = data.raw[name][:n]
-            if name in BITMASK_FEATURES:
+            returns = CELL_FEATURES[name].returns
+            if returns == COLOUR_SET:
                 values = [c for c in range(10) if ((raw >> c) & 1).any()]
             else:
                 values = np.unique(raw).tolist()
                 if len(values) > MAX_VALUES:
                     continue
-                if name in COLOUR_FEATURES and NONE in values:
+                if returns == COLOUR and NONE in values:
                     values.append(ANY_COLOUR)
             for v in values:
                 column = holds(raw, name, int(v))

@@ -11,13 +11,18 @@ from typing import Any
 
 import numpy as np
 
-from ..dsl import Call, Const, Expr, Object, Var
-from ..dsl.local_rules import FEATURES, cell_keys
-from ..dsl.objects import blobs, objects4, objects8
-from ..dsl.properties import PROPERTIES
+from ..dsl import (
+    GRID_SCALARS, LAYOUTS, LOCAL_FEATURES, OBJECT_EXTRACTORS, OBJECT_PROPERTIES, Call, Const, Expr, Object, Var,
+)
+from ..dsl.local_rules import cell_keys
 from ._registry import strategy
 
-OBJECT_EXTRACTORS = {"objects4": objects4, "objects8": objects8, "blobs": blobs}
+RECOLOUR_EXTRACTORS = ("objects4", "objects8", "blobs")
+"""The object extractors a per-object recolouring is tried with, in order."""
+MAP_EXTRACTORS = ("blobs", "objects8", "objects4")
+"""The object extractors a grid primitive is lifted over, in order."""
+SELECT_EXTRACTORS = ("objects8", "objects4", "blobs", "colour_sets")
+"""The object extractors an output object is chosen among (before each layout's parts), in order."""
 
 
 def _object_targets(extract: Callable[[np.ndarray], tuple[Object, ...]], g: np.ndarray,
@@ -47,7 +52,8 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
     """Programs `recolour_by(x, objects(x), prop, table)` whose table is read off the train pairs."""
     if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
         return
-    for name, extract in OBJECT_EXTRACTORS.items():
+    for name in RECOLOUR_EXTRACTORS:
+        extract = OBJECT_EXTRACTORS.function(name)
         targets_or_none = [_object_targets(extract, i, o) for i, o in zip(train_in, train_out)]
         found = [f for f in targets_or_none if f is not None]
         if len(found) != len(targets_or_none):
@@ -56,7 +62,8 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
             test_objs = [extract(g) for g in test_in]
         except ValueError:
             continue
-        for rank, (prop, fn) in enumerate(PROPERTIES.items()):
+        for rank, (prop, entry) in enumerate(OBJECT_PROPERTIES.items()):
+            fn = entry.function
             table: dict[int, int] = {}
             ok = True
             for g, (objs, targets) in zip(train_in, found):
@@ -80,7 +87,7 @@ def local_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.n
     """Programs `local_rule(x, feature, table)`: each cell's new colour from its neighbourhood."""
     if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
         return
-    for rank, feature in enumerate(FEATURES):
+    for rank, feature in enumerate(LOCAL_FEATURES):
         table: dict[tuple[int, ...], int] = {}
         ok = True
         for g, out in zip(train_in, train_out):
@@ -112,7 +119,7 @@ def object_map_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.n
     """Programs `map_objects(x, objects(x), f)`: a grid primitive lifted over every object."""
     if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
         return
-    for name in ("blobs", "objects8", "objects4"):
+    for name in MAP_EXTRACTORS:
         for transform in _unary_grid_primitives():
             yield Call("map_objects", (Var(), Call(name, (Var(),)), Const(transform))), 6.0
 
@@ -178,12 +185,10 @@ def block_layout_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np
 
 def _selectable() -> dict[str, tuple[Callable[[np.ndarray], Any], Expr]]:
     """Ways to cut a grid into candidate objects: components, colour sets, and the parts of each layout."""
-    from ..dsl.objects import blobs, colour_sets, objects4, objects8
-    from ..dsl.partition import LAYOUTS, parts_of
+    from ..dsl.partition import parts_of
 
-    components = (("objects8", objects8), ("objects4", objects4), ("blobs", blobs), ("colour_sets", colour_sets))
     found: dict[str, tuple[Callable[[np.ndarray], Any], Expr]] = {
-        name: (fn, Call(name, (Var(),))) for name, fn in components}
+        name: (OBJECT_EXTRACTORS.function(name), Call(name, (Var(),))) for name in SELECT_EXTRACTORS}
     for layout in LAYOUTS:
         found[f"parts:{layout}"] = (partial(parts_of, layout=layout), Call("parts_of", (Var(), Const(layout))))
     return found
@@ -225,7 +230,8 @@ def object_selection_programs(train_in: Sequence[np.ndarray], train_out: Sequenc
                 chosen.append(hits)
             if len(chosen) != len(train_in):
                 continue
-            for rank, (prop, fn) in enumerate(PROPERTIES.items()):
+            for rank, (prop, entry) in enumerate(OBJECT_PROPERTIES.items()):
+                fn = entry.function
                 values = [[fn(o, objs, g) for o in objs] for g, objs in zip(train_in, all_objs)]
                 selectors: list[Expr] = []
                 if all(len([v for v in vs if v == max(vs)]) == 1 and vs.index(max(vs)) in hits
@@ -284,12 +290,11 @@ def lookup_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarr
     Only when some output repeats across pairs (otherwise the table only memorises) and every
     test input's fact was seen in training.
     """
-    from ..dsl.counting import GRID_SCALARS
-
     keys = [o.tobytes() + bytes(o.shape) for o in train_out]
     if len(set(keys)) == len(keys):
         return
-    for rank, (name, fn) in enumerate(GRID_SCALARS.items()):
+    for rank, (name, scalar) in enumerate(GRID_SCALARS.items()):
+        fn = scalar.function
         try:
             values = [fn(g) for g in train_in]
             test_values = [fn(g) for g in test_in]
