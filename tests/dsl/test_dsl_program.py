@@ -137,7 +137,7 @@ def test_evaluate_runs_a_program() -> None:
     ("object_grid(largest(objects4(x)))", [[1, 0, 2]]),  # a tie two calls down
     ("scale_up(x, 11)", [[1]]),
     ("filled(count(objects4(x)), 0, 1)", [[1, 0]]),
-    ("hconcat(x, rot90(x))", [[1, 2]]),
+    ("concat_right(x, rot90(x))", [[1, 2]]),
     ("erase_object(rot90(x), largest(objects4(x)))", [[0, 0, 0, 1]]),  # an object off the rotated grid
 ])
 def test_evaluate_is_none_when_a_step_is_undefined(text: str, rows: list[list[int]]) -> None:

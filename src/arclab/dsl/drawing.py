@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage
 
-from ._registry import primitive
+from ._registry import derived, primitive
 from ._types import COLOUR, GRID, frozen
 from ._util import background, checked, memo
 
@@ -109,40 +109,34 @@ def _rays(g: np.ndarray, directions: tuple[tuple[int, int], ...]) -> np.ndarray:
     return out
 
 
-@primitive(GRID, returns=GRID)
-def extend_rows(g: np.ndarray) -> np.ndarray:
-    """Extend every non-background cell left and right along its row until something is hit."""
-    return checked(_rays(g, ((0, 1), (0, -1))))
+def extend(g: np.ndarray, directions: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """Every non-background cell extended along each (dy, dx) direction until something is hit."""
+    return checked(_rays(g, directions))
 
 
-@primitive(GRID, returns=GRID)
-def extend_cols(g: np.ndarray) -> np.ndarray:
-    """Extend every non-background cell up and down its column until something is hit."""
-    return checked(_rays(g, ((1, 0), (-1, 0))))
+EXTENSIONS = (
+    ("rows", ((0, 1), (0, -1)), "Extend every non-background cell left and right along its row until something is hit."),
+    ("cols", ((1, 0), (-1, 0)), "Extend every non-background cell up and down its column until something is hit."),
+    ("cross", ((0, 1), (0, -1), (1, 0), (-1, 0)),
+     "Extend every non-background cell in the four axis directions until something is hit."),
+    ("diagonals", ((1, 1), (-1, -1), (1, -1), (-1, 1)),
+     "Extend every non-background cell along both diagonals until something is hit."),
+    ("down", ((1, 0),), "Extend every non-background cell downwards until something is hit."),
+    ("right", ((0, 1),), "Extend every non-background cell to the right until something is hit."),
+)
+"""(name, directions, doc) of each `extend_<name>` primitive, in enumeration order."""
 
 
-@primitive(GRID, returns=GRID)
-def extend_cross(g: np.ndarray) -> np.ndarray:
-    """Extend every non-background cell in the four axis directions until something is hit."""
-    return checked(_rays(g, ((0, 1), (0, -1), (1, 0), (-1, 0))))
+def _extend_primitive(name: str, directions: tuple[tuple[int, int], ...], doc: str) -> None:
+    def extended(g: np.ndarray) -> np.ndarray:
+        return extend(g, directions)
+
+    called = f"extend_{name}"
+    primitive(GRID, returns=GRID, name=called)(derived(__name__, called, extended, doc))
 
 
-@primitive(GRID, returns=GRID)
-def extend_diagonals(g: np.ndarray) -> np.ndarray:
-    """Extend every non-background cell along both diagonals until something is hit."""
-    return checked(_rays(g, ((1, 1), (-1, -1), (1, -1), (-1, 1))))
-
-
-@primitive(GRID, returns=GRID)
-def extend_down(g: np.ndarray) -> np.ndarray:
-    """Extend every non-background cell downwards until something is hit."""
-    return checked(_rays(g, ((1, 0),)))
-
-
-@primitive(GRID, returns=GRID)
-def extend_right(g: np.ndarray) -> np.ndarray:
-    """Extend every non-background cell to the right until something is hit."""
-    return checked(_rays(g, ((0, 1),)))
+for _name, _directions, _doc in EXTENSIONS:
+    _extend_primitive(_name, _directions, _doc)
 
 
 @primitive(GRID, GRID, returns=GRID)

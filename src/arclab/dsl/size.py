@@ -1,10 +1,15 @@
-"""Size: scaling, tiling, mirror-tiling, halves and concatenation."""
+"""Size: scaling, tiling, halves and concatenation.
+
+Names tell what happens to the size: `concat_<direction>` and `concat_mirror_<direction>` grow the
+grid (by a second grid, or by its own mirror image); `flip_*` (geometry) gives the mirror image at
+the same size; `complete_symmetry_*` (symmetry) fills a picture in place so that it is symmetric.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._registry import primitive
+from ._registry import derived, primitive
 from ._types import COLOUR, GRID, INT
 from ._util import background, rearranged
 
@@ -37,36 +42,50 @@ def tile(g: np.ndarray, rows: int, cols: int) -> np.ndarray:
     return rearranged(np.tile(g, (rows, cols)))
 
 
-@primitive(GRID, returns=GRID)
-def mirror_tile(g: np.ndarray) -> np.ndarray:
-    """A 2x2 tiling with mirror images: [g, flip_h g; flip_v g, rot180 g]."""
-    top = np.hstack([g, g[:, ::-1]])
-    return rearranged(np.vstack([top, top[::-1, :]]))
+def concat_mirror(g: np.ndarray, direction: str) -> np.ndarray:
+    """The grid grown by its mirror image: to the right ("right"), below ("down"), or both ("both": a
+    2x2 of [g, flip_h g; flip_v g, rot180 g])."""
+    if direction not in ("right", "down", "both"):
+        raise ValueError(f"direction {direction!r}: right, down or both")
+    out = g
+    if direction in ("right", "both"):
+        out = np.hstack([out, out[:, ::-1]])
+    if direction in ("down", "both"):
+        out = np.vstack([out, out[::-1, :]])
+    return rearranged(out)
 
 
-@primitive(GRID, returns=GRID)
-def mirror_right(g: np.ndarray) -> np.ndarray:
-    """The grid followed by its left-right mirror image."""
-    return rearranged(np.hstack([g, g[:, ::-1]]))
+CONCAT_MIRRORS = (
+    ("both", "mirror_tile", "A 2x2 of mirror images: [g, flip_h g; flip_v g, rot180 g] (twice as high and wide)."),
+    ("right", "mirror_right", "The grid followed by its left-right mirror image (twice as wide)."),
+    ("down", "mirror_down", "The grid above its top-bottom mirror image (twice as high)."),
+)
+"""(direction, former name, doc) of each `concat_mirror_<direction>` primitive, in enumeration order."""
 
 
-@primitive(GRID, returns=GRID)
-def mirror_down(g: np.ndarray) -> np.ndarray:
-    """The grid above its top-bottom mirror image."""
-    return rearranged(np.vstack([g, g[::-1, :]]))
+def _concat_mirror_primitive(direction: str, former: str, doc: str) -> None:
+    def grown(g: np.ndarray) -> np.ndarray:
+        return concat_mirror(g, direction)
+
+    name = f"concat_mirror_{direction}"
+    primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(__name__, name, grown, doc))
 
 
-@primitive(GRID, GRID, returns=GRID)
-def hconcat(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Two grids of equal height side by side."""
+for _direction, _former, _doc in CONCAT_MIRRORS:
+    _concat_mirror_primitive(_direction, _former, _doc)
+
+
+@primitive(GRID, GRID, returns=GRID, formerly=["hconcat"])
+def concat_right(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two grids of equal height side by side: b to the right of a."""
     if a.shape[0] != b.shape[0]:
         raise ValueError("heights differ")
     return rearranged(np.hstack([a, b]))
 
 
-@primitive(GRID, GRID, returns=GRID)
-def vconcat(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Two grids of equal width one above the other."""
+@primitive(GRID, GRID, returns=GRID, formerly=["vconcat"])
+def concat_down(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two grids of equal width one above the other: b below a."""
     if a.shape[1] != b.shape[1]:
         raise ValueError("widths differ")
     return rearranged(np.vstack([a, b]))

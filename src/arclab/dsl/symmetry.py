@@ -1,4 +1,5 @@
-"""Symmetry and pattern: complete symmetric pictures, continue periodic ones, remove noise."""
+"""Symmetry and pattern: complete symmetric pictures in place (`complete_symmetry_*`, same size), continue
+periodic ones, remove noise."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import functools
 
 import numpy as np
 
-from ._registry import primitive
+from ._registry import derived, primitive
 from ._types import COLOUR, GRID, INT, frozen
 from ._util import background, bbox, checked, memo, rearranged
 
@@ -23,8 +24,8 @@ def _fill_from(g: np.ndarray, hole: int, images: list[np.ndarray]) -> np.ndarray
     return out
 
 
-@primitive(GRID, COLOUR, returns=GRID)
-def symmetrize(g: np.ndarray, hole: int) -> np.ndarray:
+@primitive(GRID, COLOUR, returns=GRID, formerly=["symmetrize"])
+def complete_symmetry_hole(g: np.ndarray, hole: int) -> np.ndarray:
     """Fill cells of colour `hole` from the grid's mirror images (left-right, top-bottom, both)."""
     images = [g[:, ::-1], g[::-1, :], g[::-1, ::-1]]
     if g.shape[0] == g.shape[1]:
@@ -32,25 +33,41 @@ def symmetrize(g: np.ndarray, hole: int) -> np.ndarray:
     return checked(_fill_from(g, hole, images))
 
 
-@primitive(GRID, returns=GRID)
-def mirror_lr(g: np.ndarray) -> np.ndarray:
-    """Make the picture left-right symmetric: background cells take their mirror cell's colour."""
-    return checked(_fill_from(g, background(g), [g[:, ::-1]]))
-
-
-@primitive(GRID, returns=GRID)
-def mirror_ud(g: np.ndarray) -> np.ndarray:
-    """Make the picture top-bottom symmetric: background cells take their mirror cell's colour."""
-    return checked(_fill_from(g, background(g), [g[::-1, :]]))
-
-
-@primitive(GRID, returns=GRID)
-def mirror_all(g: np.ndarray) -> np.ndarray:
-    """Make the picture symmetric in both axes (and the diagonals when square)."""
-    images = [g[:, ::-1], g[::-1, :], g[::-1, ::-1]]
-    if g.shape[0] == g.shape[1]:
-        images += [g.T, g[::-1, ::-1].T, np.rot90(g), np.rot90(g, 3)]
+def complete_symmetry(g: np.ndarray, axes: str) -> np.ndarray:
+    """The picture made symmetric in place: its background cells take the colour of their mirror
+    cell across the middle column ("lr"), the middle row ("ud"), or both axes, and the diagonals and
+    quarter turns when square ("all")."""
+    if axes == "lr":
+        images = [g[:, ::-1]]
+    elif axes == "ud":
+        images = [g[::-1, :]]
+    elif axes == "all":
+        images = [g[:, ::-1], g[::-1, :], g[::-1, ::-1]]
+        if g.shape[0] == g.shape[1]:
+            images += [g.T, g[::-1, ::-1].T, np.rot90(g), np.rot90(g, 3)]
+    else:
+        raise ValueError(f"axes {axes!r}: lr, ud or all")
     return checked(_fill_from(g, background(g), images))
+
+
+COMPLETE_SYMMETRIES = (
+    ("lr", "mirror_lr", "Make the picture left-right symmetric: background cells take their mirror cell's colour."),
+    ("ud", "mirror_ud", "Make the picture top-bottom symmetric: background cells take their mirror cell's colour."),
+    ("all", "mirror_all", "Make the picture symmetric in both axes (and the diagonals when square)."),
+)
+"""(axes, former name, doc) of each `complete_symmetry_<axes>` primitive, in enumeration order."""
+
+
+def _complete_symmetry_primitive(axes: str, former: str, doc: str) -> None:
+    def completed(g: np.ndarray) -> np.ndarray:
+        return complete_symmetry(g, axes)
+
+    name = f"complete_symmetry_{axes}"
+    primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(__name__, name, completed, doc))
+
+
+for _axes, _former, _doc in COMPLETE_SYMMETRIES:
+    _complete_symmetry_primitive(_axes, _former, _doc)
 
 
 def _period(g: np.ndarray, hole: int | None, axis: int) -> int:
@@ -147,7 +164,7 @@ def _mirror_sources(h: int, w: int) -> tuple[np.ndarray, np.ndarray]:
 
 @memo
 def _repair(g: np.ndarray, hole: int) -> np.ndarray:
-    """`repair_symmetry` (memoised: `repaired_hole` asks for the same repair)."""
+    """`complete_symmetry_any_axis` (memoised: `repaired_hole` asks for the same repair)."""
     h, w = g.shape
     flat = g.ravel()
     known = flat != hole
@@ -170,8 +187,8 @@ def _repair(g: np.ndarray, hole: int) -> np.ndarray:
     return rearranged(out.reshape(h, w))
 
 
-@primitive(GRID, COLOUR, returns=GRID)
-def repair_symmetry(g: np.ndarray, hole: int) -> np.ndarray:
+@primitive(GRID, COLOUR, returns=GRID, formerly=["repair_symmetry"])
+def complete_symmetry_any_axis(g: np.ndarray, hole: int) -> np.ndarray:
     """Fill cells of colour `hole` from every mirror symmetry the rest of the picture has, wherever its axis."""
     return _repair(g, hole)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..dsl import PRIMITIVES, Call, Const, Expr, Primitive, Var
+from ..dsl import PRIMITIVES, Call, Const, Expr, Primitive, Var, resolve
 from ..task import ArclabError, Task, View
 from ._registry import STRATEGIES
 
@@ -226,9 +226,17 @@ def prior_from_json(raw: Any, source: str = "prior") -> Prior:
 
 
 def _counts_from_json(raw: Mapping[str, Any]) -> Counts:
-    ints = {str(k): {int(v): int(n) for v, n in c.items()} for k, c in raw["ints"].items()}
-    return Counts({str(k): int(n) for k, n in raw["primitives"].items()},
-                  {str(k): int(n) for k, n in raw["strategies"].items()}, ints,
+    """The counts a table holds; a primitive renamed since the file was written counts under its new name."""
+    ints: dict[str, dict[int, int]] = {}
+    for key, seen in raw["ints"].items():
+        op, _, position = str(key).rpartition("/")
+        into = ints.setdefault(f"{resolve(op)}/{position}", {})
+        for v, n in seen.items():
+            into[int(v)] = into.get(int(v), 0) + int(n)
+    primitives: Counter[str] = Counter()
+    for name, n in raw["primitives"].items():
+        primitives[resolve(str(name))] += int(n)
+    return Counts(dict(primitives), {str(k): int(n) for k, n in raw["strategies"].items()}, ints,
                   int(raw.get("programs", 0)), int(raw.get("tasks", 0)))
 
 

@@ -180,7 +180,7 @@ def block_layout_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np
             else:
                 return
         layout.append(row)
-    yield _fold("vconcat", [_fold("hconcat", row) for row in layout]), 4.0 + rows * cols * 0.5
+    yield _fold("concat_down", [_fold("concat_right", row) for row in layout]), 4.0 + rows * cols * 0.5
 
 
 def _selectable() -> dict[str, tuple[Callable[[np.ndarray], Any], Expr]]:
