@@ -67,28 +67,39 @@ def _fall(g: np.ndarray) -> np.ndarray:
     return frozen(g[order, np.arange(g.shape[1])])
 
 
-@primitive(GRID, returns=GRID)
-def gravity_down(g: np.ndarray) -> np.ndarray:
-    """Every non-background cell falls to the bottom of its column."""
-    return checked(_fall(g))
+def gravity(g: np.ndarray, direction: str) -> np.ndarray:
+    """Every non-background cell moved as far as it goes towards one side ("down", "up", "left",
+    "right") along its column or row, the cells keeping their order."""
+    if direction == "down":
+        return checked(_fall(g))
+    if direction == "up":
+        return checked(_fall(g[::-1])[::-1])
+    if direction == "left":
+        return checked(_fall(g.T[::-1])[::-1].T)
+    if direction == "right":
+        return checked(_fall(g.T).T)
+    raise ValueError(f"direction {direction!r}: down, up, left or right")
 
 
-@primitive(GRID, returns=GRID)
-def gravity_up(g: np.ndarray) -> np.ndarray:
-    """Every non-background cell rises to the top of its column."""
-    return checked(_fall(g[::-1])[::-1])
+GRAVITIES = (
+    ("down", "Every non-background cell falls to the bottom of its column."),
+    ("up", "Every non-background cell rises to the top of its column."),
+    ("left", "Every non-background cell slides to the left end of its row."),
+    ("right", "Every non-background cell slides to the right end of its row."),
+)
+"""(direction, doc) of each `gravity_<direction>` primitive, in enumeration order."""
 
 
-@primitive(GRID, returns=GRID)
-def gravity_left(g: np.ndarray) -> np.ndarray:
-    """Every non-background cell slides to the left end of its row."""
-    return checked(_fall(g.T[::-1])[::-1].T)
+def _gravity_primitive(direction: str, doc: str) -> None:
+    def moved(g: np.ndarray) -> np.ndarray:
+        return gravity(g, direction)
+
+    called = f"gravity_{direction}"
+    primitive(GRID, returns=GRID, name=called)(derived(__name__, called, moved, doc))
 
 
-@primitive(GRID, returns=GRID)
-def gravity_right(g: np.ndarray) -> np.ndarray:
-    """Every non-background cell slides to the right end of its row."""
-    return checked(_fall(g.T).T)
+for _direction, _doc in GRAVITIES:
+    _gravity_primitive(_direction, _doc)
 
 
 def _rays(g: np.ndarray, directions: tuple[tuple[int, int], ...]) -> np.ndarray:

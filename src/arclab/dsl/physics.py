@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._registry import primitive
+from ._registry import derived, primitive
 from ._types import GRID, Object, frozen
 from ._util import background, checked, memo
 from .objects import blobs
@@ -44,28 +44,39 @@ def _fall_down(g: np.ndarray) -> np.ndarray:
     return frozen(out)
 
 
-@primitive(GRID, returns=GRID, cost=2)
-def drop_down(g: np.ndarray) -> np.ndarray:
-    """Each object (multi-colour, 8-connected) falls as a rigid body until it rests on the floor or another."""
-    return checked(_fall_down(g))
+def drop(g: np.ndarray, direction: str) -> np.ndarray:
+    """Each object (multi-colour, 8-connected) moved as a rigid body towards one side ("down", "up",
+    "left", "right") until it rests against the edge or another object."""
+    if direction == "down":
+        return checked(_fall_down(g))
+    if direction == "up":
+        return checked(_fall_down(g[::-1])[::-1])
+    if direction == "left":
+        return checked(np.rot90(_fall_down(np.rot90(g, 1)), 3))
+    if direction == "right":
+        return checked(np.rot90(_fall_down(np.rot90(g, 3)), 1))
+    raise ValueError(f"direction {direction!r}: down, up, left or right")
 
 
-@primitive(GRID, returns=GRID, cost=2)
-def drop_up(g: np.ndarray) -> np.ndarray:
-    """Each object rises as a rigid body until it rests against the top or another object."""
-    return checked(_fall_down(g[::-1])[::-1])
+DROPS = (
+    ("down", "Each object (multi-colour, 8-connected) falls as a rigid body until it rests on the floor or another."),
+    ("up", "Each object rises as a rigid body until it rests against the top or another object."),
+    ("left", "Each object slides left as a rigid body until it rests against the edge or another object."),
+    ("right", "Each object slides right as a rigid body until it rests against the edge or another object."),
+)
+"""(direction, doc) of each `drop_<direction>` primitive, in enumeration order."""
 
 
-@primitive(GRID, returns=GRID, cost=2)
-def drop_left(g: np.ndarray) -> np.ndarray:
-    """Each object slides left as a rigid body until it rests against the edge or another object."""
-    return checked(np.rot90(_fall_down(np.rot90(g, 1)), 3))
+def _drop_primitive(direction: str, doc: str) -> None:
+    def dropped(g: np.ndarray) -> np.ndarray:
+        return drop(g, direction)
+
+    called = f"drop_{direction}"
+    primitive(GRID, returns=GRID, cost=2, name=called)(derived(__name__, called, dropped, doc))
 
 
-@primitive(GRID, returns=GRID, cost=2)
-def drop_right(g: np.ndarray) -> np.ndarray:
-    """Each object slides right as a rigid body until it rests against the edge or another object."""
-    return checked(np.rot90(_fall_down(np.rot90(g, 3)), 1))
+for _direction, _doc in DROPS:
+    _drop_primitive(_direction, _doc)
 
 
 @primitive(GRID, returns=GRID, cost=2)
