@@ -73,3 +73,13 @@ def test_layouts_are_one_strip_family_and_two_special_cases() -> None:
     g = np.arange(36, dtype=np.uint8).reshape(6, 6) % 10
     assert LAYOUTS["grid3"].params == (("rows", 3), ("cols", 3))
     assert len(LAYOUTS.function("grid3")(g)) == 9 and LAYOUTS.function("cols2")(g)[1] == (0, 3, 6, 3)
+
+
+def test_every_primitive_is_a_module_level_function_that_pickles() -> None:
+    import importlib
+    import pickle
+
+    for name, prim in PRIMITIVES.items():
+        function = prim.function
+        assert getattr(importlib.import_module(function.__module__), function.__qualname__) is function, name
+        assert pickle.loads(pickle.dumps(function)) is function

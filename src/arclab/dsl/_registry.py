@@ -61,10 +61,11 @@ def resolve(name: str) -> str:
     return ALIASES.get(name, name)
 
 
-def derived(module: str, name: str, function: Callable[..., Any], doc: str) -> Callable[..., Any]:
-    """`function` named `name` in `module` (for a family member made in a loop: it then pickles and
-    prints as a module-level function; bind it to that name in the module)."""
+def derived(namespace: dict[str, Any], name: str, function: Callable[..., Any], doc: str) -> Callable[..., Any]:
+    """`function` made the module-level function `name` of the module whose globals are `namespace`
+    (for a family member made in a loop: it then imports, pickles and prints like a written one)."""
     function.__name__ = function.__qualname__ = name
-    function.__module__ = module
+    function.__module__ = namespace["__name__"]
     function.__doc__ = doc
+    namespace[name] = function
     return function

@@ -95,7 +95,7 @@ def _gravity_primitive(direction: str, doc: str) -> None:
         return gravity(g, direction)
 
     called = f"gravity_{direction}"
-    primitive(GRID, returns=GRID, name=called)(derived(__name__, called, moved, doc))
+    primitive(GRID, returns=GRID, name=called)(derived(globals(), called, moved, doc))
 
 
 for _direction, _doc in GRAVITIES:
@@ -143,7 +143,7 @@ def _extend_primitive(name: str, directions: tuple[tuple[int, int], ...], doc: s
         return extend(g, directions)
 
     called = f"extend_{name}"
-    primitive(GRID, returns=GRID, name=called)(derived(__name__, called, extended, doc))
+    primitive(GRID, returns=GRID, name=called)(derived(globals(), called, extended, doc))
 
 
 for _name, _directions, _doc in EXTENSIONS:

@@ -119,7 +119,7 @@ def _extractor(name: str, connectivity: int, by_colour: bool, doc: str) -> Extra
     def extract(g: np.ndarray) -> tuple[Object, ...]:
         return extract_objects(g, connectivity, by_colour)
 
-    function = derived(__name__, name, extract, doc)
+    function = derived(globals(), name, extract, doc)
     primitive(GRID, returns=OBJECTS, name=name)(function)
     params = (("connectivity", connectivity), ("by_colour", by_colour), ("with_background", False))
     return OBJECT_EXTRACTORS.add(name, function, returns=OBJECTS, flags=["connected"] if connectivity else [],

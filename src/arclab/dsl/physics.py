@@ -72,7 +72,7 @@ def _drop_primitive(direction: str, doc: str) -> None:
         return drop(g, direction)
 
     called = f"drop_{direction}"
-    primitive(GRID, returns=GRID, cost=2, name=called)(derived(__name__, called, dropped, doc))
+    primitive(GRID, returns=GRID, cost=2, name=called)(derived(globals(), called, dropped, doc))
 
 
 for _direction, _doc in DROPS:

@@ -68,7 +68,7 @@ def _concat_mirror_primitive(direction: str, former: str, doc: str) -> None:
         return concat_mirror(g, direction)
 
     name = f"concat_mirror_{direction}"
-    primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(__name__, name, grown, doc))
+    primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(globals(), name, grown, doc))
 
 
 for _direction, _former, _doc in CONCAT_MIRRORS:

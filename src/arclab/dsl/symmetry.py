@@ -63,7 +63,7 @@ def _complete_symmetry_primitive(axes: str, former: str, doc: str) -> None:
         return complete_symmetry(g, axes)
 
     name = f"complete_symmetry_{axes}"
-    primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(__name__, name, completed, doc))
+    primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(globals(), name, completed, doc))
 
 
 for _axes, _former, _doc in COMPLETE_SYMMETRIES:
