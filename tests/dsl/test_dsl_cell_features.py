@@ -79,3 +79,10 @@ def test_nearest_hit_along_a_line() -> None:
     g = np.array([[1, 0, 0, 0, 2], [0, 0, 0, 0, 0]], np.uint8)
     assert FEATURES["nearest_h"](g)[0].tolist() == [2, 1, NONE, 2, 1]
     assert FEATURES["nearest_v"](g)[1].tolist() == [1, NONE, NONE, NONE, 2]
+
+
+def test_line_ends_give_the_edge_colour_of_each_row_and_column() -> None:
+    assert FEATURES["row_first"](G)[:, 2].tolist() == [0, 0, 0, 3]
+    assert FEATURES["row_last"](G)[2].tolist() == [2, 2, 2, 2]
+    assert FEATURES["col_first"](G)[3].tolist() == [0, 0, 0, 0]
+    assert FEATURES["col_last"](G)[0].tolist() == [3, 0, 2, 2]

@@ -132,6 +132,14 @@ def _line_colours(g: np.ndarray, axis: int) -> np.ndarray:
     return np.broadcast_to(reduced, g.shape).astype(np.int32)
 
 
+def _line_end(g: np.ndarray, axis: int, last: bool) -> np.ndarray:
+    """The colour at the first (or last) cell of each cell's row (axis 1) or column (axis 0): the
+    marker an edge of the grid holds for its line."""
+    end = -1 if last else 0
+    ends = g[:, end:][:, :1] if axis == 1 else g[end:, :][:1, :]
+    return np.broadcast_to(ends, g.shape).astype(np.int16)
+
+
 def _enclosed(g: np.ndarray) -> np.ndarray:
     """1 for background cells that cannot reach the border through background cells."""
     bg = background(g)
@@ -356,6 +364,10 @@ FEATURES: dict[str, Feature] = {
     "grid_colours": lambda g: np.full(g.shape, len(np.unique(g)), dtype=np.int16),
     "row_colours": lambda g: _line_colours(g, 1),
     "col_colours": lambda g: _line_colours(g, 0),
+    "row_first": lambda g: _line_end(g, 1, False),
+    "row_last": lambda g: _line_end(g, 1, True),
+    "col_first": lambda g: _line_end(g, 0, False),
+    "col_last": lambda g: _line_end(g, 0, True),
     "enclosed": _enclosed,
     "object_size": _object_size,
     "blob_size": lambda g: _object_size(g, True),
@@ -390,7 +402,8 @@ FEATURES: dict[str, Feature] = {
 
 COLOUR_FEATURES = frozenset(
     ["colour", "in_box", "nearest_h", "nearest_v", "least_colour", "main_colour",
-     "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a"]
+     "mirror_h", "mirror_v", "mirror_hv", "mirror_t", "between_h", "between_v", "between_d", "between_a",
+     "row_first", "row_last", "col_first", "col_last"]
     + list(DIRECTIONS) + [f"ray_{name}" for name in DIRECTIONS])
 """Features whose values are colours: a rule may copy them to the output."""
 
