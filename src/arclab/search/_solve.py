@@ -88,7 +88,8 @@ class Synthesizer:
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
                  complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False,
-                 prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
+                 closer_bases: bool = False, prior: PriorTable | None = None,
+                 primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
         self.prior = prior
         """When given, solutions are ranked by their cost in bits under this prior (else by hand costs)."""
@@ -107,6 +108,9 @@ class Synthesizer:
         self.complete = complete
         self.enumerate_first = enumerate_first
         self.guided = guided
+        self.closer_bases = closer_bases
+        """Cell rules are learned only on candidates at least as close to the outputs as any before."""
+        self.closest_base = 0.0
         """Grid arguments closest to the train outputs are tried first (see Enumerator)."""
         """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
         """Families of at most this many argument tuples finish a full level (see Enumerator)."""
@@ -263,10 +267,21 @@ class Synthesizer:
                     answers = tuple(cellwise(x, v, pairs) for x, v in zip(self.test_in, test_vals))
                     return Solution(expr, answers, cand.cost + 3, "cellwise")
             if (cand.cost > 1 and self.cell_rule_tries < CELL_RULE_TRIES
-                    and self.cell_rule_seconds < self.cell_rule_budget):
+                    and self.cell_rule_seconds < self.cell_rule_budget and self._closer(train_vals)):
                 self.cell_rule_tries += 1
                 return self._cell_rule_on(cand, train_vals, test_vals)
         return None
+
+    def _closer(self, train_vals: Sequence[np.ndarray]) -> bool:
+        """Whether a candidate may get a cell rule: with `closer_bases`, only when its share of cells
+        equal to the train outputs is at least that of every candidate that got one before."""
+        if not self.closer_bases:
+            return True
+        share = float(np.mean([(v == o).mean() for v, o in zip(train_vals, self.train_out)]))
+        if share < self.closest_base:
+            return False
+        self.closest_base = share
+        return True
 
     def _mapped(self, cand: Candidate, train_vals: Sequence[np.ndarray],
                 test_vals: Sequence[np.ndarray]) -> Solution | None:
