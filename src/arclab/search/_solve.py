@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 import numpy as np
 
@@ -88,8 +88,8 @@ class Synthesizer:
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
                  complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False,
-                 closer_bases: bool = False, prior: PriorTable | None = None,
-                 primitives: Sequence[Primitive] | None = None) -> None:
+                 closer_bases: bool = False, options: Mapping[str, Any] | None = None,
+                 prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
         self.prior = prior
         """When given, solutions are ranked by their cost in bits under this prior (else by hand costs)."""
@@ -111,6 +111,8 @@ class Synthesizer:
         self.closer_bases = closer_bases
         """Cell rules are learned only on candidates at least as close to the outputs as any before."""
         self.closest_base = 0.0
+        self.options = dict(options or {})
+        """Settings a strategy takes by name when it lists them in its `options`."""
         """Grid arguments closest to the train outputs are tried first (see Enumerator)."""
         """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
         """Families of at most this many argument tuples finish a full level (see Enumerator)."""
@@ -168,12 +170,13 @@ class Synthesizer:
             answers: set[bytes] = set()
             try:
                 args = (self.train_in, self.train_out, self.test_in)
+                options = {key: self.options[key] for key in strategy.options if key in self.options}
                 if strategy.share is not None:
                     data = data or cell_data(*args)
                     share = strategy.share * max(0.0, self.deadline - time.monotonic())
-                    programs = strategy.function(*args, deadline=time.monotonic() + share, data=data)
+                    programs = strategy.function(*args, deadline=time.monotonic() + share, data=data, **options)
                 else:
-                    programs = strategy.function(*args)
+                    programs = strategy.function(*args, **options)
                 for expr, cost in programs:
                     if time.monotonic() > self.deadline:
                         return
