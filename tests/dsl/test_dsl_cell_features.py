@@ -80,3 +80,10 @@ def test_nearest_hit_along_a_line() -> None:
     g = np.array([[1, 0, 0, 0, 2], [0, 0, 0, 0, 0]], np.uint8)
     assert CELL_FEATURES["nearest_h"].function(g)[0].tolist() == [2, 1, NONE, 2, 1]
     assert CELL_FEATURES["nearest_v"].function(g)[1].tolist() == [1, NONE, NONE, NONE, 2]
+
+
+def test_line_ends_give_the_edge_colour_of_each_row_and_column() -> None:
+    assert CELL_FEATURES["row_first"].function(G)[:, 2].tolist() == [0, 0, 0, 3]
+    assert CELL_FEATURES["row_last"].function(G)[2].tolist() == [2, 2, 2, 2]
+    assert CELL_FEATURES["col_first"].function(G)[3].tolist() == [0, 0, 0, 0]
+    assert CELL_FEATURES["col_last"].function(G)[0].tolist() == [3, 0, 2, 2]

@@ -301,6 +301,10 @@ CASES: list[Case] = [
     case("parts_overlay", SEP_G, out=[[1, 2, 2], [0, 2, 0], [2, 0, 2]]),
     case("parts_overlay", [[1, 2, 3]], out=UNDEFINED, why="no-partition"),
     case("odd_part", ODD_G, out=[[2, 0], [0, 2]]),
+    case("part_colours", [[3, 3, 5, 0, 0], [3, 1, 5, 0, 4], [0, 0, 5, 0, 0], [5, 5, 5, 5, 5],
+                          [2, 2, 5, 0, 0]], out=[[3, 0], [2, 0]], why="cells-by-majority"),
+    case("part_colours", [[1, 5, 2, 2, 5, 3]], out=[[1, 2, 3]], why="unequal-cells-one-axis"),
+    case("part_colours", [[1, 2], [3, 4]], out=UNDEFINED, why="no-separator"),
     case("odd_part", SEP_G, out=UNDEFINED, why="two-parts"),
     case("densest_part", ROWS_G, out=[[1, 1, 0], [0, 1, 0]]),
     case("densest_part", ODD_G, out=UNDEFINED, why="tie"),
@@ -490,18 +494,21 @@ def test_shift_beyond_the_edge_is_consistent() -> None:
         assert outcomes == [outcomes[0]] * len(outcomes), (dy, dx, outcomes)
 
 
-# A grid with background 5 and an L-shaped object of colour 0 beside a single 3.
+# A grid mostly of 5, with black (0) in an L beside a single 3.
 ZERO_L: Rows = [[5, 5, 5, 5, 5],
                 [5, 0, 5, 5, 5],
                 [5, 0, 0, 5, 3],
                 [5, 5, 5, 5, 5]]
 
 
-@pytest.mark.parametrize("name", ["asymmetric", "symmetric"])
-def test_symmetry_of_an_object_of_colour_zero(name: str) -> None:
-    expected = Obj(1, 1, ("0.", "00")) if name == "asymmetric" else Obj(2, 4, ("3",))
+def test_black_is_the_background_wherever_it_appears() -> None:
+    from arclab.dsl import background
+
+    assert background(grid(ZERO_L)) == 0
+    assert background(grid([[5, 5], [5, 3]])) == 5
+    assert background(grid([[2, 3], [3, 2]])) == 2
     objs = run("objects4", (grid(ZERO_L),))
-    assert run(name, (objs,)) == expected.build()
+    assert sorted(run("colour_of", (o,)) for o in objs) == [3, 5]
 
 
 @pytest.mark.parametrize("name, extra", [("erase_object", ()), ("keep_object", ()), ("recolour_size", (4, 4)),

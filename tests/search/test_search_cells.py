@@ -87,3 +87,19 @@ def test_rule_lists_generalise_to_unseen_combinations() -> None:
     expr, _ = next(rule_list_programs(train_in, train_out, test_in))
     assert parse(str(expr)) == expr
     assert np.array_equal(evaluate(expr, test_in[0]), painted([1, 3], [2]))
+
+
+def test_a_specialised_rule_list_leaves_colours_it_never_changed() -> None:
+    from arclab.search._rules import rule_list_programs
+
+    # the top row turns 3; every train cell there is 1, the test's top row also holds a 2 and a 0
+    train_in = [np.array([[1, 1], [0, 1]], np.uint8), np.array([[1, 1, 1], [1, 0, 0]], np.uint8)]
+    train_out = [np.array([[3, 3], [0, 1]], np.uint8), np.array([[3, 3, 3], [1, 0, 0]], np.uint8)]
+    test_in = [np.array([[2, 1, 0], [1, 0, 1]], np.uint8)]
+    plain = list(rule_list_programs(train_in, train_out, test_in))
+    both = list(rule_list_programs(train_in, train_out, test_in, specialise=True))
+    answers = [evaluate(e, test_in[0]).tolist() for e, _ in both]
+    assert answers[0] == evaluate(plain[0][0], test_in[0]).tolist() != [[2, 3, 0], [1, 0, 1]]
+    assert [[2, 3, 0], [1, 0, 1]] in answers[1:]
+    assert all(parse(str(e)) == e for e, _ in both)
+    assert both[0][1] < both[answers.index([[2, 3, 0], [1, 0, 1]])][1]

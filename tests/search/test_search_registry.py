@@ -49,3 +49,22 @@ def test_synth_settings_choose_strategies() -> None:
         make_solver("synth", strategies="magic")
     with pytest.raises(Exception, match="unknown timed strategy"):
         make_solver("synth", shares="lookup=0.5")
+
+
+def _optioned(train_in, train_out, test_in, *, flip: bool = False) -> Iterator[tuple[Expr, float]]:
+    yield parse("flip_h(x)" if flip else "x"), 1.0
+
+
+def test_a_strategy_takes_the_settings_it_names() -> None:
+    strategy = Strategy("optioned", _optioned, 0, options=("flip",))
+    task = Task("t", (Example(Grid([[1, 2, 2]]), Grid([[2, 2, 1]])), Example(Grid([[3, 4, 4]]), Grid([[4, 4, 3]]))),
+                (Example(Grid([[5, 6, 6]])),))
+    for options, found in (({}, 0), ({"flip": True}, 1), ({"other": 1}, 0)):
+        synth = Synthesizer(task, time.monotonic() + 1, strategies=[strategy], options=options)
+        synth.run_strategies(timed=False)
+        assert synth.stats.found.get("optioned", 0) == found
+
+
+def test_the_rule_list_strategy_takes_specialise() -> None:
+    assert STRATEGIES["rule_list"].options == ("specialise",)
+    assert dict(make_solver("synth", specialise=True).settings.options) == {"specialise": True}

@@ -101,3 +101,12 @@ def test_one_colour_outputs_of_varying_shapes_take_their_sides_from_counts() -> 
     assert [[8, 8, 8, 8]] in answers
     uniform = [s for s in solutions if s.strategy == "uniform"]
     assert uniform and str(uniform[0].program).startswith("filled(1, ")
+
+
+def test_closer_bases_get_cell_rules_only_when_no_further_from_the_outputs() -> None:
+    task = _task([([[1, 2], [3, 4]], [[1, 2], [3, 5]])], [[1, 1], [1, 1]])
+    near, far, nearer = (np.array(g, np.uint8) for g in ([[1, 2], [0, 0]], [[0, 0], [0, 0]], [[1, 2], [3, 0]]))
+    gated = Synthesizer(task, time.monotonic() + 5, closer_bases=True)
+    assert [gated._closer([g]) for g in (near, far, near, nearer, near)] == [True, False, True, True, False]
+    free = Synthesizer(task, time.monotonic() + 5)
+    assert all(free._closer([g]) for g in (near, far, nearer))

@@ -66,9 +66,14 @@ def _computed(function: Callable[..., T], args: tuple[Any, ...]) -> T | _Failure
 
 
 def background(grid: np.ndarray) -> int:
-    """The most frequent colour (ties: the lowest); ARC's background in almost every task."""
+    """Black (0) wherever the grid holds it, else its most frequent colour (ties: the lowest).
+
+    ARC's background is black in most tasks even where shapes cover most of the grid; a task whose
+    background is another colour rarely holds black at all. (The colour view that renames colours
+    by frequency makes the commonest colour 0, so a search there sees it as the background.)
+    """
     counts = np.bincount(grid.ravel(), minlength=10)
-    return int(counts.argmax())
+    return 0 if counts[0] else int(counts.argmax())
 
 
 def checked(grid: np.ndarray) -> np.ndarray:

@@ -133,6 +133,14 @@ def _line_colours(g: np.ndarray, axis: int) -> np.ndarray:
     return np.broadcast_to(reduced, g.shape).astype(np.int32)
 
 
+def _line_end(g: np.ndarray, axis: int, last: bool) -> np.ndarray:
+    """The colour at the first (or last) cell of each cell's row (axis 1) or column (axis 0): the
+    marker an edge of the grid holds for its line."""
+    end = -1 if last else 0
+    ends = g[:, end:][:, :1] if axis == 1 else g[end:, :][:1, :]
+    return np.broadcast_to(ends, g.shape).astype(np.int16)
+
+
 def _enclosed(g: np.ndarray) -> np.ndarray:
     """1 for background cells that cannot reach the border through background cells."""
     bg = background(g)
@@ -364,6 +372,10 @@ _DEFINITIONS: tuple[tuple[str, Feature, str], ...] = (
     ("grid_colours", lambda g: np.full(g.shape, len(np.unique(g)), dtype=np.int16), INT),
     ("row_colours", lambda g: _line_colours(g, 1), COLOUR_SET),
     ("col_colours", lambda g: _line_colours(g, 0), COLOUR_SET),
+    ("row_first", lambda g: _line_end(g, 1, False), COLOUR),
+    ("row_last", lambda g: _line_end(g, 1, True), COLOUR),
+    ("col_first", lambda g: _line_end(g, 0, False), COLOUR),
+    ("col_last", lambda g: _line_end(g, 0, True), COLOUR),
     ("enclosed", _enclosed, INT),
     ("object_size", _object_size, INT),
     ("blob_size", lambda g: _object_size(g, True), INT),

@@ -254,6 +254,54 @@ def sparsest_part(g: np.ndarray) -> np.ndarray:
     return _part_by_count(g, min)
 
 
+def _bands(separator: np.ndarray) -> list[tuple[int, int]]:
+    """(start, stop) of each run of lines that are not separators."""
+    bands, start = [], None
+    for i, sep in enumerate(separator.tolist() + [True]):
+        if not sep and start is None:
+            start = i
+        elif sep and start is not None:
+            bands.append((start, i))
+            start = None
+    return bands
+
+
+def _grid_lines(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which rows and columns are separators: full lines of one non-background colour, the colour
+    whose lines cross both ways preferred (then the most lines, then the lowest colour)."""
+    bg = background(g)
+    rows = np.where((g == g[:, :1]).all(axis=1), g[:, 0].astype(int), -1)
+    cols = np.where((g == g[:1, :]).all(axis=0), g[0, :].astype(int), -1)
+    best: tuple[int, int, int] | None = None
+    for c in set(rows.tolist() + cols.tolist()) - {-1, bg}:
+        nr, nc = int((rows == c).sum()), int((cols == c).sum())
+        if nr < g.shape[0] and nc < g.shape[1]:
+            key = (int(nr > 0 and nc > 0), nr + nc, -c)
+            best = key if best is None or key > best else best
+    if best is None:
+        raise ValueError("no separator lines")
+    return rows == -best[2], cols == -best[2]
+
+
+@primitive(GRID, returns=GRID)
+def part_colours(g: np.ndarray) -> np.ndarray:
+    """The cells between separator lines, each shrunk to one cell of its most common colour.
+
+    The separators are full rows and columns of one non-background colour (see `_grid_lines`); the
+    cells may differ in size. The result has one row per band of rows and one column per band of
+    columns.
+    """
+    sep_rows, sep_cols = _grid_lines(g)
+    row_bands, col_bands = _bands(sep_rows), _bands(sep_cols)
+    if len(row_bands) * len(col_bands) < 2:
+        raise ValueError("one cell")
+    out = np.zeros((len(row_bands), len(col_bands)), dtype=np.uint8)
+    for i, (r0, r1) in enumerate(row_bands):
+        for j, (c0, c1) in enumerate(col_bands):
+            out[i, j] = np.bincount(g[r0:r1, c0:c1].ravel(), minlength=10).argmax()
+    return checked(out)
+
+
 @primitive(GRID, NAME, returns=OBJECTS, search=False)
 def parts_of(g: np.ndarray, layout: str) -> tuple[Object, ...]:
     """The parts of a layout as objects: each spans its part, its cells the part's non-background ones."""

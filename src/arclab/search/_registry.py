@@ -32,20 +32,24 @@ class Strategy:
     tentative: bool = False
     """Whether its programs are learned tables that often fit the train pairs by accident (a
     patient search neither stops for them nor ranks them above other programs)."""
+    options: tuple[str, ...] = ()
+    """Names of the solver's settings it takes as keyword arguments (see Synthesizer.options)."""
 
 
 STRATEGIES: dict[str, Strategy] = {}
 """Every registered strategy by name (filled as the search modules are imported)."""
 
 
-def strategy(order: int, share: float | None = None, tentative: bool = False) -> Callable[[F], F]:
-    """Register a `*_programs` function as a strategy named without that suffix."""
+def strategy(order: int, share: float | None = None, tentative: bool = False,
+             options: tuple[str, ...] = ()) -> Callable[[F], F]:
+    """Register a `*_programs` function as a strategy named without that suffix; `options` names
+    the solver settings it takes as keyword arguments."""
     def register(function: F) -> F:
         name = function.__name__.removesuffix("_programs")
         if name in STRATEGIES:
             raise ValueError(f"strategy {name!r} registered twice")
         doc = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else ""
-        STRATEGIES[name] = Strategy(name, function, order, share, doc, tentative)
+        STRATEGIES[name] = Strategy(name, function, order, share, doc, tentative, options)
         return function
     return register
 

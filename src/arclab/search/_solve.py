@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 import numpy as np
 
@@ -88,6 +88,7 @@ class Synthesizer:
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
                  complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False,
+                 closer_bases: bool = False, options: Mapping[str, Any] | None = None,
                  prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
         self.prior = prior
@@ -107,6 +108,11 @@ class Synthesizer:
         self.complete = complete
         self.enumerate_first = enumerate_first
         self.guided = guided
+        self.closer_bases = closer_bases
+        """Cell rules are learned only on candidates at least as close to the outputs as any before."""
+        self.closest_base = 0.0
+        self.options = dict(options or {})
+        """Settings a strategy takes by name when it lists them in its `options`."""
         """Grid arguments closest to the train outputs are tried first (see Enumerator)."""
         """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
         """Families of at most this many argument tuples finish a full level (see Enumerator)."""
@@ -164,12 +170,13 @@ class Synthesizer:
             answers: set[bytes] = set()
             try:
                 args = (self.train_in, self.train_out, self.test_in)
+                options = {key: self.options[key] for key in strategy.options if key in self.options}
                 if strategy.share is not None:
                     data = data or cell_data(*args)
                     share = strategy.share * max(0.0, self.deadline - time.monotonic())
-                    programs = strategy.function(*args, deadline=time.monotonic() + share, data=data)
+                    programs = strategy.function(*args, deadline=time.monotonic() + share, data=data, **options)
                 else:
-                    programs = strategy.function(*args)
+                    programs = strategy.function(*args, **options)
                 for expr, cost in programs:
                     if time.monotonic() > self.deadline:
                         return
@@ -263,10 +270,21 @@ class Synthesizer:
                     answers = tuple(cellwise(x, v, pairs) for x, v in zip(self.test_in, test_vals))
                     return Solution(expr, answers, cand.cost + 3, "cellwise")
             if (cand.cost > 1 and self.cell_rule_tries < CELL_RULE_TRIES
-                    and self.cell_rule_seconds < self.cell_rule_budget):
+                    and self.cell_rule_seconds < self.cell_rule_budget and self._closer(train_vals)):
                 self.cell_rule_tries += 1
                 return self._cell_rule_on(cand, train_vals, test_vals)
         return None
+
+    def _closer(self, train_vals: Sequence[np.ndarray]) -> bool:
+        """Whether a candidate may get a cell rule: with `closer_bases`, only when its share of cells
+        equal to the train outputs is at least that of every candidate that got one before."""
+        if not self.closer_bases:
+            return True
+        share = float(np.mean([(v == o).mean() for v, o in zip(train_vals, self.train_out)]))
+        if share < self.closest_base:
+            return False
+        self.closest_base = share
+        return True
 
     def _mapped(self, cand: Candidate, train_vals: Sequence[np.ndarray],
                 test_vals: Sequence[np.ndarray]) -> Solution | None:

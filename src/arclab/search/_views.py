@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -58,6 +59,10 @@ class ViewSettings:
     """Most pieces a stacked program paints over its base (0: no stacking)."""
     guided: bool = False
     """Whether grid arguments closest to the train outputs are tried first."""
+    closer_bases: bool = False
+    """Whether cell rules are learned only on candidates at least as close to the outputs as any before."""
+    options: tuple[tuple[str, Any], ...] = ()
+    """Settings strategies take by name (see Strategy.options)."""
     prior: PriorTable | None = None
     """The learned prior that ranks solutions (None: hand costs); the same table in every view."""
     primitives: tuple[Primitive, ...] | None = None
@@ -136,7 +141,8 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
                             strategies=settings.strategies, strategy_cap=settings.strategy_cap,
                             fair=settings.fair, roles=settings.roles, patient=settings.patient,
                             complete=settings.complete, enumerate_first=settings.enumerate_first,
-                            stack=settings.stack, guided=settings.guided,
+                            stack=settings.stack, guided=settings.guided, closer_bases=settings.closer_bases,
+                            options=dict(settings.options),
                             prior=settings.prior, primitives=settings.primitives)
         solutions = synth.run()
         views_run.append(view.describe())

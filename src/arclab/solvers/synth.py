@@ -116,7 +116,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
-          guided: bool = False, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
+          guided: bool = False, closer_bases: bool = False, specialise: bool = False, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
           prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
@@ -144,7 +144,12 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     stack: at most this many enumerated programs, each right wherever it paints, are painted over
     a base program to repair the cells it gets wrong (0: no stacking); guided: within each family
     of the enumeration, grid arguments whose values are closest to the train outputs are tried
-    first (False: in the order they were found);
+    first (False: in the order they were found); closer_bases: cell rules are learned on top of an
+    enumerated candidate of the output's shape only when its share of cells equal to the train
+    outputs is at least that of every candidate that got one before (False: the first ones found);
+    specialise: a learned rule list is followed by its narrower reading, each painting rule that
+    fired on one colour only in the train pairs restricted to that colour, where that answers
+    differently;
     prior: 'learned' takes the search's costs from the prior shipped with arclab (fitted by
     `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
     hash of each task's train pairs, so a task is searched with a table fitted without it): answers
@@ -158,7 +163,8 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     if prior_level_bits <= 0 or prior_max_level < 1:
         raise ValueError("prior_level_bits must be positive and prior_max_level at least 1")
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
-                            _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided)
+                            _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided,
+                            closer_bases, (("specialise", specialise),))
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     learned = load_prior() if prior != "hand" else None
