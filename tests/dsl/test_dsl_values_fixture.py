@@ -3,7 +3,9 @@
 For each primitive the enumerator uses, a digest of its results (or of the kind of error it
 raised) on seeded random grids and on real training inputs, with arguments drawn from the grids,
 is compared with a fixture written by the code before the speed work (commit 4805e09) and rewritten
-once since, when the background became black wherever a grid holds it (session 5). A faster
+once since, when the background became black wherever a grid holds it (session 5); its keys follow
+primitive renames (`arclab.dsl.ALIASES`; a renamed primitive's digest was checked equal under its
+former name before its key changed). A faster
 implementation must give identical values on every input. To rewrite the fixture after an
 intended change of a primitive's values:
 

@@ -97,6 +97,16 @@ def test_a_primitive_added_later_gets_the_smoothed_cost(monkeypatch: pytest.Monk
     assert math.isfinite(table.program_bits(parse("brand_new_primitive(x)")))
 
 
+def test_a_prior_written_before_a_rename_counts_under_the_new_name() -> None:
+    table = {"primitives": {"mirror_lr": 3, "complete_symmetry_lr": 1, "flip_h": 2},
+             "strategies": {"enumerate": 4}, "ints": {"symmetrize/1": {"0": 2}, "complete_symmetry_hole/1": {"0": 1}}}
+    prior = prior_from_json({"format": "arclab-prior", "version": 1, "tables": [table, table]})
+    counts = prior.tables[0].counts
+    assert counts.primitives == {"complete_symmetry_lr": 4, "flip_h": 2}
+    assert counts.ints == {"complete_symmetry_hole/1": {0: 3}}
+    assert json.loads(PRIOR_FILE.read_text())["tables"][0]["primitives"].get("mirror_lr") is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("[]", "not an arclab prior"),
     ('{"format": "arclab-prior", "version": 99, "tables": []}', "version: 99"),
