@@ -4,7 +4,8 @@ names, so the rewrite changes names only. Run it with the fixtures still holding
 
     PYTHONPATH=src .venv/bin/python tests/dsl/rename_check.py
 
-then rewrite the fixtures (see their tests' headers). Exits 1 if anything differs.
+Exits 1 if anything differs. With --write, when all is the same, it then rewrites both fixtures
+under the new names (the same costs in the same order; digests and hashes of the new texts).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import test_dsl_values_fixture as values  # noqa: E402
 import test_search_enumerate_trace as enumeration  # noqa: E402
 
 from arclab.dsl import ALIASES, PRIMITIVES, Call  # noqa: E402
+
+_PRINT = Call.__str__
 
 
 def check() -> bool:
@@ -46,5 +49,21 @@ def check() -> bool:
     return ok
 
 
+def write() -> None:
+    """Rewrite both fixtures under the new names (call after `check` passed, before anything else changes)."""
+    fixture = json.loads(values.FIXTURE.read_text())
+    fixture["primitives"] = dict(sorted((ALIASES.get(name, name), values.digest(ALIASES[name]) if name in ALIASES
+                                         else digest) for name, digest in fixture["primitives"].items()))
+    values.FIXTURE.write_text(json.dumps(fixture, indent=1) + "\n")
+    trace = json.loads(enumeration.FIXTURE.read_text())
+    costs = {ALIASES.get(name, name): cost for name, cost in trace["costs"].items()}
+    traces = [enumeration.trace(index, costs) for index in enumeration.TASK_INDICES]
+    enumeration.FIXTURE.write_text(json.dumps({"costs": costs, "traces": traces}, indent=1) + "\n")
+
+
 if __name__ == "__main__":
-    sys.exit(0 if check() else 1)
+    same = check()
+    if same and sys.argv[1:] == ["--write"]:
+        Call.__str__ = _PRINT  # type: ignore[method-assign]
+        write()
+    sys.exit(0 if same else 1)

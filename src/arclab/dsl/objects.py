@@ -364,3 +364,35 @@ def map_objects(g: np.ndarray, objs: tuple[Object, ...], transform: str) -> np.n
         changed = new != bg
         region[changed] = new[changed]
     return checked(out)
+
+
+def _anchor(template: Object, colour: int) -> tuple[int, int]:
+    """Where a marker of `colour` sits in the template: its one cell of that colour, else its centre."""
+    ys, xs = np.nonzero(template.mask & (template.colours == colour))
+    if len(ys) == 1:
+        return int(ys[0]), int(xs[0])
+    return template.height // 2, template.width // 2
+
+
+@primitive(GRID, returns=GRID)
+def stamp_at_markers(g: np.ndarray) -> np.ndarray:
+    """Copy the largest object onto every single-cell marker (its cell of the marker's colour on it, else its centre)."""
+    objs = extract_objects(g, 8, False)  # blobs
+    sizes = [o.size for o in objs]
+    if len(objs) < 2 or sizes.count(max(sizes)) != 1 or max(sizes) < 2:
+        raise ValueError("no single largest object")
+    template = objs[sizes.index(max(sizes))]
+    markers = [o for o in objs if o.size == 1]
+    if not markers:
+        raise ValueError("no markers")
+    out = g.copy()
+    h, w = g.shape
+    for marker in markers:
+        colour = int(g[marker.top, marker.left])
+        out[marker.top, marker.left] = background(g)
+        ay, ax = _anchor(template, colour)
+        for y, x in zip(*np.nonzero(template.mask)):
+            ty, tx = marker.top - ay + int(y), marker.left - ax + int(x)
+            if 0 <= ty < h and 0 <= tx < w:
+                out[ty, tx] = template.colours[y, x]
+    return checked(out)

@@ -302,6 +302,28 @@ def part_colours(g: np.ndarray) -> np.ndarray:
     return checked(out)
 
 
+@primitive(GRID, returns=GRID)
+def parts_spread(g: np.ndarray) -> np.ndarray:
+    """Every cell between separator lines becomes the overlay of all the cells (separators kept).
+
+    The cells must be of one size; a cell's non-background colours paint over earlier cells'.
+    """
+    sep_rows, sep_cols = _grid_lines(g)
+    boxes = [(r0, c0) for r0, r1 in _bands(sep_rows) for c0, c1 in _bands(sep_cols)]
+    sizes = {(r1 - r0, c1 - c0) for r0, r1 in _bands(sep_rows) for c0, c1 in _bands(sep_cols)}
+    if len(boxes) < 2 or len(sizes) != 1:
+        raise ValueError("cells of different sizes")
+    (h, w), bg = sizes.pop(), background(g)
+    merged = g[boxes[0][0]:boxes[0][0] + h, boxes[0][1]:boxes[0][1] + w].copy()
+    for r0, c0 in boxes[1:]:
+        cell = g[r0:r0 + h, c0:c0 + w]
+        merged = np.where(cell != bg, cell, merged)
+    out = g.copy()
+    for r0, c0 in boxes:
+        out[r0:r0 + h, c0:c0 + w] = merged
+    return checked(out)
+
+
 @primitive(GRID, NAME, returns=OBJECTS, search=False)
 def parts_of(g: np.ndarray, layout: str) -> tuple[Object, ...]:
     """The parts of a layout as objects: each spans its part, its cells the part's non-background ones."""
