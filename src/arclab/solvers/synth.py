@@ -62,13 +62,17 @@ class Synth:
         views = task_views(task, ("identity", *self.symmetries), self.colour_orders)
         return tuple(dict.fromkeys((View(), *views)))
 
-    def solve(self, task: Task, context: SolveContext) -> Prediction:
+    def search(self, task: Task, deadline: float) -> ViewSearch:
+        """The whole search on `task` until `deadline`: every view, its answers ranked per test input."""
         settings = dataclasses.replace(self.settings, views=self.views(task))
         if self.prior is not None:  # the fold comes from the task itself, before any view changes it
             table = self.prior.table(task)
             primitives = None if self.levels is None else tuple(table.search_primitives(*self.levels))
             settings = dataclasses.replace(settings, prior=table, primitives=primitives)
-        found = search_views(task, self.deadline(context), settings)
+        return search_views(task, deadline, settings)
+
+    def solve(self, task: Task, context: SolveContext) -> Prediction:
+        found = self.search(task, self.deadline(context))
         return tuple(tuple(_attempt(answer, found) for answer in per_test[:2] if _valid(answer.grid))
                      for per_test in found.answers)
 
