@@ -108,3 +108,20 @@ def test_lookup_picks_the_output_by_a_grid_fact() -> None:
     assert str(expr).startswith("lookup(x, 'main_colour'")
     assert np.array_equal(evaluate(expr, g(2)), shapes[2])
     assert parse(str(expr)) == expr
+
+
+def test_objects_adopt_the_colour_their_column_starts_with() -> None:
+    from arclab.search._strategies import object_adopt_programs
+
+    train_in = [np.array([[0, 6, 0, 8], [0, 0, 0, 0], [5, 5, 0, 5], [5, 5, 0, 0]], np.uint8),
+                np.array([[3, 0, 0], [0, 0, 0], [5, 0, 0], [5, 0, 0]], np.uint8)]
+    train_out = [np.array([[0, 6, 0, 8], [0, 0, 0, 0], [6, 6, 0, 8], [6, 6, 0, 0]], np.uint8),
+                 np.array([[3, 0, 0], [0, 0, 0], [3, 0, 0], [3, 0, 0]], np.uint8)]
+    test_in = [np.array([[0, 0, 4], [0, 0, 0], [0, 5, 5]], np.uint8)]
+    for expr, _ in object_adopt_programs(train_in, train_out, test_in):
+        if all(np.array_equal(evaluate(expr, i), o) for i, o in zip(train_in, train_out)):
+            break
+    else:
+        raise AssertionError("no program")
+    assert parse(str(expr)) == expr
+    assert evaluate(expr, test_in[0]).tolist() == [[0, 0, 4], [0, 0, 0], [0, 4, 4]]

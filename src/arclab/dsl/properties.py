@@ -110,6 +110,27 @@ def recolour_by(g: np.ndarray, objs: Objects, prop: str, table: tuple[tuple[int,
     return checked(out)
 
 
+@primitive(GRID, OBJECTS, NAME, returns=GRID, search=False)
+def adopt_colour(g: np.ndarray, objs: Objects, feature: str) -> np.ndarray:
+    """Paint each object the one colour its cells see through a colour-valued cell feature (a ray, an edge, a neighbour), its own colours and the background aside; an object that sees none or several keeps its colours."""
+    from .cell_features import COLOUR_FEATURES, FEATURES, NONE
+
+    if feature not in COLOUR_FEATURES or feature == "colour":
+        raise ValueError(f"no colour feature {feature!r}")
+    seen_through = np.asarray(FEATURES[feature](g))
+    out, bg, changed = g.copy(), background(g), False
+    for o in objs:
+        ys, xs = np.nonzero(o.mask)
+        ys, xs = ys + o.top, xs + o.left
+        seen = set(seen_through[ys, xs].tolist()) - {NONE, bg} - set(g[ys, xs].tolist())
+        if len(seen) == 1:
+            out[ys, xs] = seen.pop()
+            changed = True
+    if not changed:
+        raise ValueError("no object sees one colour")
+    return checked(out)
+
+
 def _select(objs: Objects, g: np.ndarray, prop: str, pick: Callable[[list[int]], list[int]]) -> Object:
     fn = PROPERTIES.get(prop)
     if fn is None:

@@ -74,6 +74,20 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
             yield expr, 5.0 + 0.2 * rank + 0.1 * len(table)
 
 
+@strategy(order=75)
+def object_adopt_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                          test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Programs `adopt_colour(x, objects(x), feature)`: objects take the colour their cells see."""
+    from ..dsl.cell_features import COLOUR_FEATURES
+
+    if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
+        return
+    features = sorted(COLOUR_FEATURES - {"colour"})
+    for k, name in enumerate(OBJECT_EXTRACTORS):
+        for rank, feature in enumerate(features):
+            yield Call("adopt_colour", (Var(), Call(name, (Var(),)), Const(feature))), 5.0 + 0.1 * k + 0.02 * rank
+
+
 @strategy(order=90, tentative=True)
 def local_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                         test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
