@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from arclab.dsl import COLOUR, COLOURMAP, GRID, INT, OBJECT, OBJECTS, PRIMITIVES, background
+from arclab.dsl.cell_features import COLOUR_FEATURES
 
 Rng = np.random.Generator
 GRID_PRIMITIVES = sorted(n for n, p in PRIMITIVES.items() if p.result_type == GRID)
@@ -39,6 +40,7 @@ NAME_DOMAINS: dict[str, Callable[[], list[str]]] = {
     "recolour_by": _module_names("arclab.dsl.properties", "PROPERTIES", ("touches_border",)),
     "map_objects": _grid_transforms,  # the transforms the search lifts over objects
     "cell_rule": _module_names("arclab.dsl.cell_features", "FEATURES"),
+    "adopt_colour": lambda: sorted(COLOUR_FEATURES - {"colour"}),
     "lookup": _module_names("arclab.dsl.counting", "GRID_SCALARS"),
     "parts_rule": _module_names("arclab.dsl.partition", "LAYOUTS"),
     "parts_rule:2": lambda: ["fg", "colours"],
