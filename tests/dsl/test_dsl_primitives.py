@@ -132,6 +132,9 @@ ROWS_G: Rows = [[1, 0, 0],
                 [1, 1, 0],
                 [0, 1, 0]]
 
+# grey objects under edge markers: each takes the colour at the top of a column it covers
+ADOPT_G: Rows = [[0, 6, 0, 8], [0, 0, 0, 0], [5, 5, 0, 5], [5, 5, 0, 0]]
+
 CASES: list[Case] = [
     # colour
     case("most_common", [[3, 3, 1]], out=3),
@@ -374,6 +377,11 @@ CASES: list[Case] = [
     case("recolour_by", OBJ_G, of("objects4", OBJ_G), "size", ((1, 7), (3, 4)),
          out=[[0, 4, 4, 0, 0], [0, 4, 0, 0, 7], [0, 0, 0, 7, 0], [7, 0, 0, 0, 0]]),
     case("recolour_by", OBJ_G, of("objects4", OBJ_G), "size", ((1, 7),), out=UNDEFINED, why="no-rule"),
+    case("adopt_colour", ADOPT_G, of("objects4", ADOPT_G), "col_first",
+         out=[[0, 6, 0, 8], [0, 0, 0, 0], [6, 6, 0, 8], [6, 6, 0, 0]], why="edge-marker-above"),
+    case("adopt_colour", ADOPT_G, of("objects4", ADOPT_G), "colour", out=UNDEFINED, why="not-a-colour-feature"),
+    case("adopt_colour", [[5, 0], [0, 0]], of("objects4", [[5, 0], [0, 0]]), "col_first", out=UNDEFINED,
+         why="nothing-seen"),
     case("cellwise", [[0, 1], [1, 0]], [[2, 2], [0, 0]], (((0, 2), 5),), out=[[5, 1], [1, 0]]),
     case("cell_rules", [[0, 0, 0], [0, 1, 0], [0, 0, 0]], ((0, ("colour", 1, 1)), (1, ("fg_neighbours4", 1, 2))),
          out=[[0, 2, 0], [2, 1, 2], [0, 2, 0]]),

@@ -39,6 +39,7 @@ NAME_DOMAINS: dict[str, Callable[[], list[str]]] = {
     "recolour_by": _vocabulary_names("object_properties", ("touches_border",)),
     "map_objects": _grid_transforms,  # the transforms the search lifts over objects
     "cell_rule": _vocabulary_names("cell_features"),
+    "adopt_colour": lambda: [n for n in VOCABULARIES["cell_features"].names(returns=COLOUR) if n != "colour"],
     "lookup": _vocabulary_names("grid_scalars"),
     "parts_rule": _vocabulary_names("layouts"),
     "parts_rule:2": lambda: ["fg", "colours"],

@@ -65,6 +65,20 @@ def test_explain_prints_the_program_and_the_train_pairs(tmp_path, capsys) -> Non
     assert "flip_h(x)" in out
     assert "test 0 right" in out
     assert "program output" in out
+    assert "views: identity" in out
+
+
+def test_explain_takes_synth_settings_and_names_a_bad_one(tmp_path, capsys) -> None:
+    (tmp_path / "flip.json").write_text(
+        '{"train": [{"input": [[1, 2], [3, 3]], "output": [[2, 1], [3, 3]]},'
+        ' {"input": [[3, 4, 5], [1, 1, 2]], "output": [[5, 4, 3], [2, 1, 1]]}],'
+        ' "test": [{"input": [[6, 7], [8, 8]], "output": [[7, 6], [8, 8]]}]}')
+    args = ["explain", "flip", "--dataset", str(tmp_path), "--budget", "2", "--no-colour"]
+    assert main(args + ["-S", "strategies=none", "-S", "symmetries=none"]) == 0
+    found_by = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("found by:"))
+    assert "enumerate" in found_by and "rule_list" not in found_by and "lookup" not in found_by
+    assert main(args + ["-S", "no_such_setting=1"]) != 0
+    assert "no_such_setting" in capsys.readouterr().err
 
 
 def test_fixed_crop_finds_the_same_corner_window() -> None:
@@ -94,3 +108,20 @@ def test_lookup_picks_the_output_by_a_grid_fact() -> None:
     assert str(expr).startswith("lookup(x, 'main_colour'")
     assert np.array_equal(evaluate(expr, g(2)), shapes[2])
     assert parse(str(expr)) == expr
+
+
+def test_objects_adopt_the_colour_their_column_starts_with() -> None:
+    from arclab.search._strategies import object_adopt_programs
+
+    train_in = [np.array([[0, 6, 0, 8], [0, 0, 0, 0], [5, 5, 0, 5], [5, 5, 0, 0]], np.uint8),
+                np.array([[3, 0, 0], [0, 0, 0], [5, 0, 0], [5, 0, 0]], np.uint8)]
+    train_out = [np.array([[0, 6, 0, 8], [0, 0, 0, 0], [6, 6, 0, 8], [6, 6, 0, 0]], np.uint8),
+                 np.array([[3, 0, 0], [0, 0, 0], [3, 0, 0], [3, 0, 0]], np.uint8)]
+    test_in = [np.array([[0, 0, 4], [0, 0, 0], [0, 5, 5]], np.uint8)]
+    for expr, _ in object_adopt_programs(train_in, train_out, test_in):
+        if all(np.array_equal(evaluate(expr, i), o) for i, o in zip(train_in, train_out)):
+            break
+    else:
+        raise AssertionError("no program")
+    assert parse(str(expr)) == expr
+    assert evaluate(expr, test_in[0]).tolist() == [[0, 0, 4], [0, 0, 0], [0, 4, 4]]

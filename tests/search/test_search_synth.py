@@ -110,3 +110,13 @@ def test_closer_bases_get_cell_rules_only_when_no_further_from_the_outputs() -> 
     assert [gated._closer([g]) for g in (near, far, near, nearer, near)] == [True, False, True, True, False]
     free = Synthesizer(task, time.monotonic() + 5)
     assert all(free._closer([g]) for g in (near, far, nearer))
+
+
+def test_complete_grows_with_the_budget_when_asked() -> None:
+    task = _task([([[1, 2]], [[2, 1]])], [[3, 4]])
+    assert Synthesizer(task, time.monotonic() + 20, complete=2000).complete == 2000
+    grown = Synthesizer(task, time.monotonic() + 20, complete=2000, complete_per_second=200).complete
+    assert 3900 <= grown <= 4000
+    assert Synthesizer(task, time.monotonic() + 5, complete=2000, complete_per_second=200).complete == 2000
+    settings = make_solver("synth", complete_per_second=300).settings
+    assert settings.complete_per_second == 300

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ._registry import primitive
-from ._types import COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
+from ._types import COLOUR, COLOURMAP, GRID, INT, NAME, OBJECT, OBJECTS, Object
 from ._util import background, checked, holes, symmetries
 from ._vocabulary import Vocabulary, vocabulary
 from .objects import box_of
@@ -113,6 +113,28 @@ def recolour_by(g: np.ndarray, objs: Objects, prop: str, table: tuple[tuple[int,
         if colour is None:
             raise ValueError(f"no rule for {prop}={fn(o, objs, g)}")
         box_of(out, o)[o.mask] = colour
+    return checked(out)
+
+
+@primitive(GRID, OBJECTS, NAME, returns=GRID, search=False)
+def adopt_colour(g: np.ndarray, objs: Objects, feature: str) -> np.ndarray:
+    """Paint each object the one colour its cells see through a colour-valued cell feature (a ray, an edge, a neighbour), its own colours and the background aside; an object that sees none or several keeps its colours."""
+    from .cell_features import CELL_FEATURES, NONE
+
+    entry = CELL_FEATURES.get(feature)
+    if entry is None or entry.returns != COLOUR or feature == "colour":
+        raise ValueError(f"no colour feature {feature!r}")
+    seen_through = np.asarray(entry.function(g))
+    out, bg, changed = g.copy(), background(g), False
+    for o in objs:
+        ys, xs = np.nonzero(o.mask)
+        ys, xs = ys + o.top, xs + o.left
+        seen = set(seen_through[ys, xs].tolist()) - {NONE, bg} - set(g[ys, xs].tolist())
+        if len(seen) == 1:
+            out[ys, xs] = seen.pop()
+            changed = True
+    if not changed:
+        raise ValueError("no object sees one colour")
     return checked(out)
 
 

@@ -88,7 +88,8 @@ class Synthesizer:
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
                  complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False,
-                 closer_bases: bool = False, options: Mapping[str, Any] | None = None,
+                 closer_bases: bool = False, complete_per_second: float = 0.0,
+                 options: Mapping[str, Any] | None = None,
                  prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
         self.prior = prior
@@ -105,7 +106,7 @@ class Synthesizer:
         self.fair = fair
         self.roles = roles
         self.patient = patient
-        self.complete = complete
+        self.complete = max(complete, int(complete_per_second * max(0.0, deadline - time.monotonic())))
         self.enumerate_first = enumerate_first
         self.guided = guided
         self.closer_bases = closer_bases
@@ -115,7 +116,9 @@ class Synthesizer:
         """Settings a strategy takes by name when it lists them in its `options`."""
         """Grid arguments closest to the train outputs are tried first (see Enumerator)."""
         """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
-        """Families of at most this many argument tuples finish a full level (see Enumerator)."""
+        """Families of at most this many argument tuples finish a full level (see Enumerator); with
+        `complete_per_second`, at least that many per second of this search's budget, so a longer
+        budget completes the cheap levels instead of only reaching dearer, more truncated ones."""
         """Tentative programs (learned cell tables) neither end the search nor outrank the others."""
         """Learn colour maps by colour role (rank in the input) where a plain colour map fails."""
         """Primitives take turns within each cost level of the enumeration (see Enumerator)."""

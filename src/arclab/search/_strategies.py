@@ -12,13 +12,14 @@ from typing import Any
 import numpy as np
 
 from ..dsl import (
-    GRID_SCALARS, LAYOUTS, LOCAL_FEATURES, OBJECT_EXTRACTORS, OBJECT_PROPERTIES, Call, Const, Expr, Object, Var,
+    CELL_FEATURES, COLOUR, GRID_SCALARS, LAYOUTS, LOCAL_FEATURES, OBJECT_EXTRACTORS, OBJECT_PROPERTIES, Call, Const,
+    Expr, Object, Var,
 )
 from ..dsl.local_rules import cell_keys
 from ._registry import strategy
 
 RECOLOUR_EXTRACTORS = ("objects4", "objects8", "blobs")
-"""The object extractors a per-object recolouring is tried with, in order."""
+"""The object extractors a per-object recolouring (by a property, or an adopted colour) is tried with, in order."""
 MAP_EXTRACTORS = ("blobs", "objects8", "objects4")
 """The object extractors a grid primitive is lifted over, in order."""
 SELECT_EXTRACTORS = ("objects8", "objects4", "blobs", "colour_sets")
@@ -79,6 +80,18 @@ def object_recolour_programs(train_in: Sequence[np.ndarray], train_out: Sequence
             objects_expr = Call(name, (Var(),))
             expr = Call("recolour_by", (Var(), objects_expr, Const(prop), Const(tuple(sorted(table.items())))))
             yield expr, 5.0 + 0.2 * rank + 0.1 * len(table)
+
+
+@strategy(order=75)
+def object_adopt_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
+                          test_in: Sequence[np.ndarray]) -> Iterator[tuple[Expr, float]]:
+    """Programs `adopt_colour(x, objects(x), feature)`: objects take the colour their cells see."""
+    if any(i.shape != o.shape for i, o in zip(train_in, train_out)):
+        return
+    features = sorted(set(CELL_FEATURES.names(returns=COLOUR)) - {"colour"})
+    for k, name in enumerate(RECOLOUR_EXTRACTORS):
+        for rank, feature in enumerate(features):
+            yield Call("adopt_colour", (Var(), Call(name, (Var(),)), Const(feature))), 5.0 + 0.1 * k + 0.02 * rank
 
 
 @strategy(order=90, tentative=True)

@@ -61,6 +61,8 @@ class ViewSettings:
     """Whether grid arguments closest to the train outputs are tried first."""
     closer_bases: bool = False
     """Whether cell rules are learned only on candidates at least as close to the outputs as any before."""
+    complete_per_second: float = 0.0
+    """Families a full level still finishes, per second of a view's budget (at least `complete`)."""
     options: tuple[tuple[str, Any], ...] = ()
     """Settings strategies take by name (see Strategy.options)."""
     prior: PriorTable | None = None
@@ -142,6 +144,7 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
                             fair=settings.fair, roles=settings.roles, patient=settings.patient,
                             complete=settings.complete, enumerate_first=settings.enumerate_first,
                             stack=settings.stack, guided=settings.guided, closer_bases=settings.closer_bases,
+                            complete_per_second=settings.complete_per_second,
                             options=dict(settings.options),
                             prior=settings.prior, primitives=settings.primitives)
         solutions = synth.run()

@@ -62,13 +62,17 @@ class Synth:
         views = task_views(task, ("identity", *self.symmetries), self.colour_orders)
         return tuple(dict.fromkeys((View(), *views)))
 
-    def solve(self, task: Task, context: SolveContext) -> Prediction:
+    def search(self, task: Task, deadline: float) -> ViewSearch:
+        """The whole search on `task` until `deadline`: every view, its answers ranked per test input."""
         settings = dataclasses.replace(self.settings, views=self.views(task))
         if self.prior is not None:  # the fold comes from the task itself, before any view changes it
             table = self.prior.table(task)
             primitives = None if self.levels is None else tuple(table.search_primitives(*self.levels))
             settings = dataclasses.replace(settings, prior=table, primitives=primitives)
-        found = search_views(task, self.deadline(context), settings)
+        return search_views(task, deadline, settings)
+
+    def solve(self, task: Task, context: SolveContext) -> Prediction:
+        found = self.search(task, self.deadline(context))
         return tuple(tuple(_attempt(answer, found) for answer in per_test[:2] if _valid(answer.grid))
                      for per_test in found.answers)
 
@@ -116,7 +120,8 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
-          guided: bool = False, closer_bases: bool = False, specialise: bool = False, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
+          guided: bool = False, closer_bases: bool = False, specialise: bool = False,
+          complete_per_second: float = 0.0, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
           prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
@@ -149,7 +154,9 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     outputs is at least that of every candidate that got one before (False: the first ones found);
     specialise: a learned rule list is followed by its narrower reading, each painting rule that
     fired on one colour only in the train pairs restricted to that colour, where that answers
-    differently;
+    differently; complete_per_second: a view's enumeration finishes families of up to this many
+    argument tuples per second of its budget, when that is more than `complete` (so a longer
+    budget completes the cheap levels rather than only reaching dearer ones);
     prior: 'learned' takes the search's costs from the prior shipped with arclab (fitted by
     `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
     hash of each task's train pairs, so a task is searched with a table fitted without it): answers
@@ -164,7 +171,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
         raise ValueError("prior_level_bits must be positive and prior_max_level at least 1")
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
                             _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided,
-                            closer_bases, (("specialise", specialise),))
+                            closer_bases, complete_per_second, (("specialise", specialise),))
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     learned = load_prior() if prior != "hand" else None
