@@ -65,10 +65,21 @@ def _computed(function: Callable[..., T], args: tuple[Any, ...]) -> T | _Failure
         return _Failure(str(error))
 
 
+_BACKGROUNDS: dict[Hashable, int] = {}
+"""Grid key -> its background: nearly every primitive asks for the background of the grid it is
+given, and the search hands each grid to dozens of primitives."""
+
+
 def background(grid: np.ndarray) -> int:
     """The most frequent colour (ties: the lowest); ARC's background in almost every task."""
-    counts = np.bincount(grid.ravel(), minlength=10)
-    return int(counts.argmax())
+    key = (grid.shape, grid.dtype.char, grid.tobytes())
+    found = _BACKGROUNDS.get(key)
+    if found is None:
+        found = int(np.bincount(grid.ravel(), minlength=10).argmax())
+        if len(_BACKGROUNDS) >= 8 * MEMO_SIZE:
+            _BACKGROUNDS.clear()
+        _BACKGROUNDS[key] = found
+    return found
 
 
 def checked(grid: np.ndarray) -> np.ndarray:

@@ -93,20 +93,21 @@ def gravity_right(g: np.ndarray) -> np.ndarray:
 
 def _rays(g: np.ndarray, directions: tuple[tuple[int, int], ...]) -> np.ndarray:
     bg = background(g)
-    out = g.copy()
     h, w = g.shape
     ys, xs = np.nonzero(g != bg)
     if ys.size == 0 or ys.size > 40:
         raise ValueError("no seeds or too many")
+    rows = g.tolist()  # cell by cell, Python lists are far cheaper to index than an array
+    out = g.tolist()
     for y, x in zip(ys.tolist(), xs.tolist()):
-        c = g[y, x]
+        c = rows[y][x]
         for dy, dx in directions:
             yy, xx = y + dy, x + dx
-            while 0 <= yy < h and 0 <= xx < w and g[yy, xx] == bg:
-                out[yy, xx] = c
+            while 0 <= yy < h and 0 <= xx < w and rows[yy][xx] == bg:
+                out[yy][xx] = c
                 yy += dy
                 xx += dx
-    return out
+    return np.array(out, dtype=g.dtype)
 
 
 @primitive(GRID, returns=GRID)
