@@ -39,11 +39,12 @@ def memo(function: Callable[..., T]) -> Callable[..., T]:
     """
     cache: dict[Hashable, T | _Failure] = {}
 
+    ndarray = np.ndarray
+
     def cached(*args: Any) -> T:
-        key = tuple(grid_key(a) if isinstance(a, np.ndarray) else a for a in args)
-        try:
-            found = cache[key]
-        except KeyError:
+        key = tuple([(a.shape, a.dtype.char, a.tobytes()) if isinstance(a, ndarray) else a for a in args])
+        found = cache.get(key)
+        if found is None:
             found = _computed(function, args)
             if len(cache) >= MEMO_SIZE:
                 cache.clear()
@@ -95,7 +96,8 @@ def checked(grid: np.ndarray) -> np.ndarray:
         raise ValueError("colour out of range")
     elif grid.flags.writeable:
         grid = np.ascontiguousarray(grid)
-    return frozen(grid)
+    grid.setflags(write=False)  # frozen(grid), without the call: nearly every primitive ends here
+    return grid
 
 
 def rearranged(grid: np.ndarray) -> np.ndarray:

@@ -26,7 +26,7 @@ def fill_enclosed(g: np.ndarray, c: int) -> np.ndarray:
     enclosed = ~open_[labels]
     if not enclosed.any():
         raise ValueError("nothing enclosed")
-    return checked(np.where(enclosed, c, g).astype(np.uint8))
+    return checked(np.where(enclosed, c, g).astype(np.uint8, copy=False))
 
 
 @primitive(GRID, COLOUR, returns=GRID)
@@ -34,7 +34,7 @@ def outline(g: np.ndarray, c: int) -> np.ndarray:
     """Paint colour c on background cells 8-adjacent to any non-background cell."""
     bg = background(g)
     fg = g != bg
-    return checked(np.where(_grown(fg) & ~fg, c, g).astype(np.uint8))
+    return checked(np.where(_grown(fg) & ~fg, c, g).astype(np.uint8, copy=False))
 
 
 def _grown(mask: np.ndarray) -> np.ndarray:
@@ -55,7 +55,7 @@ def inner_cells(g: np.ndarray, c: int) -> np.ndarray:
     inner = ndimage.binary_erosion(fg, _FOUR, border_value=0)
     if not inner.any():
         raise ValueError("no inner cells")
-    return checked(np.where(inner, c, g).astype(np.uint8))
+    return checked(np.where(inner, c, g).astype(np.uint8, copy=False))
 
 
 @memo
@@ -152,7 +152,7 @@ def overlay(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     if a.shape != b.shape:
         raise ValueError("shapes differ")
     bg = background(b)
-    return checked(np.where(b != bg, b, a).astype(np.uint8))
+    return checked(np.where(b != bg, b, a).astype(np.uint8, copy=False))
 
 
 @primitive(GRID, returns=GRID)

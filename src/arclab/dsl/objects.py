@@ -19,7 +19,7 @@ _EIGHT = ndimage.generate_binary_structure(2, 2)
 def _make(g: np.ndarray, mask: np.ndarray) -> Object:
     top, left, bottom, right = bbox(mask)
     m = mask[top:bottom, left:right]
-    colours = np.where(m, g[top:bottom, left:right], 0).astype(np.uint8)
+    colours = np.where(m, g[top:bottom, left:right], 0).astype(np.uint8, copy=False)
     return Object(top, left, frozen(m.copy()), frozen(colours))
 
 
@@ -74,7 +74,7 @@ def _layer_component(labels: np.ndarray, sl: tuple[slice, ...], i: int, colour: 
 
 def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, ...], i: int) -> Object:
     mask = labels[sl] == i
-    colours = np.where(mask, g[sl], 0).astype(np.uint8)
+    colours = np.where(mask, g[sl], 0).astype(np.uint8, copy=False)
     return Object(sl[0].start, sl[1].start, frozen(mask), frozen(colours))
 
 
