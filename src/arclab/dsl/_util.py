@@ -12,6 +12,8 @@ from ._types import MAX_SIDE, frozen
 
 T = TypeVar("T")
 
+_max = np.maximum.reduce
+
 MEMO_SIZE = 512
 """Entries a memo keeps before it starts afresh (a bound on memory, not on correctness)."""
 
@@ -92,7 +94,7 @@ def checked(grid: np.ndarray) -> np.ndarray:
         if grid.min() < 0 or grid.max() > 9:
             raise ValueError("colour out of range")
         grid = grid.astype(np.uint8)
-    elif grid.max() > 9:
+    elif _max(grid, None) > 9:  # grid.max() without its Python wrapper
         raise ValueError("colour out of range")
     elif grid.flags.writeable:
         grid = np.ascontiguousarray(grid)

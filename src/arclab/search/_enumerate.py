@@ -12,7 +12,7 @@ import dataclasses
 import itertools
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -249,6 +249,8 @@ class Enumerator:
         self.evaluated += 1
         function, name, results = prim.function, prim.name, self._results
         values = []
+        if len(args) == 1:  # most primitives take one argument: no tuples to pack and unpack
+            return _apply_one(function, name, args[0], results)
         if args:
             rows = zip(zip(*[a.classes for a in args]), zip(*[a.values for a in args]))
         else:
@@ -270,3 +272,26 @@ class Enumerator:
                 return None
             values.append(value)
         return tuple(values)
+
+
+def _apply_one(function: Callable[[Any], Any], name: str, arg: Candidate,
+               results: dict[tuple[Any, ...], Any]) -> tuple[Any, ...] | None:
+    """Enumerator._apply for a primitive of one argument (the same results, remembered alike)."""
+    values = []
+    for cls, argument in zip(arg.classes, arg.values):
+        key = (name, cls)
+        value = results.get(key)
+        if value is None:
+            try:
+                value = function(argument)
+            except (ValueError, IndexError, ZeroDivisionError, MemoryError):
+                value = _FAILED
+            if value is None:
+                value = _FAILED
+            if len(results) >= MEMO_ENTRIES:
+                results.clear()
+            results[key] = value
+        if value is _FAILED:
+            return None
+        values.append(value)
+    return tuple(values)
