@@ -118,6 +118,8 @@ def rearranged(grid: np.ndarray) -> np.ndarray:
 def holes(mask: np.ndarray) -> int:
     """Cells outside the mask that no 4-connected path of such cells joins to the box's edge
     (what `scipy.ndimage.binary_fill_holes` would fill)."""
+    if mask.shape[0] < 3 or mask.shape[1] < 3:  # every cell is on the box's edge: no holes
+        return 0
     labels, n = ndimage.label(~mask)
     if n == 0:
         return 0
