@@ -45,7 +45,7 @@ class Object:
 
     @property
     def size(self) -> int:
-        return int(self.mask.sum())
+        return int(np.count_nonzero(self.mask))  # the mask is bool: its sum, without a ufunc reduce
 
     def key(self) -> tuple[Any, ...]:
         return (self.top, self.left, self.mask.shape, self.mask.tobytes(), self.colours.tobytes())

@@ -12,6 +12,8 @@ from ._types import MAX_SIDE, frozen
 
 T = TypeVar("T")
 
+_max = np.maximum.reduce
+
 MEMO_SIZE = 512
 """Entries a memo keeps before it starts afresh (a bound on memory, not on correctness)."""
 
@@ -39,11 +41,12 @@ def memo(function: Callable[..., T]) -> Callable[..., T]:
     """
     cache: dict[Hashable, T | _Failure] = {}
 
+    ndarray = np.ndarray
+
     def cached(*args: Any) -> T:
-        key = tuple(grid_key(a) if isinstance(a, np.ndarray) else a for a in args)
-        try:
-            found = cache[key]
-        except KeyError:
+        key = tuple([(a.shape, a.dtype.char, a.tobytes()) if isinstance(a, ndarray) else a for a in args])
+        found = cache.get(key)
+        if found is None:
             found = _computed(function, args)
             if len(cache) >= MEMO_SIZE:
                 cache.clear()
@@ -65,15 +68,28 @@ def _computed(function: Callable[..., T], args: tuple[Any, ...]) -> T | _Failure
         return _Failure(str(error))
 
 
+_BACKGROUNDS: dict[Hashable, int] = {}
+"""Grid key -> its background: nearly every primitive asks for the background of the grid it is
+given, and the search hands each grid to dozens of primitives."""
+
+
 def background(grid: np.ndarray) -> int:
     """Black (0) wherever the grid holds it, else its most frequent colour (ties: the lowest).
 
     ARC's background is black in most tasks even where shapes cover most of the grid; a task whose
     background is another colour rarely holds black at all. (The colour view that renames colours
     by frequency makes the commonest colour 0, so a search there sees it as the background.)
+    Remembered by content: the search hands each grid to dozens of primitives.
     """
-    counts = np.bincount(grid.ravel(), minlength=10)
-    return 0 if counts[0] else int(counts.argmax())
+    key = (grid.shape, grid.dtype.char, grid.tobytes())
+    found = _BACKGROUNDS.get(key)
+    if found is None:
+        counts = np.bincount(grid.ravel(), minlength=10)
+        found = 0 if counts[0] else int(counts.argmax())
+        if len(_BACKGROUNDS) >= 8 * MEMO_SIZE:
+            _BACKGROUNDS.clear()
+        _BACKGROUNDS[key] = found
+    return found
 
 
 def checked(grid: np.ndarray) -> np.ndarray:
@@ -85,11 +101,12 @@ def checked(grid: np.ndarray) -> np.ndarray:
         if grid.min() < 0 or grid.max() > 9:
             raise ValueError("colour out of range")
         grid = grid.astype(np.uint8)
-    elif grid.max() > 9:
+    elif _max(grid, None) > 9:  # grid.max() without its Python wrapper
         raise ValueError("colour out of range")
     elif grid.flags.writeable:
         grid = np.ascontiguousarray(grid)
-    return frozen(grid)
+    grid.setflags(write=False)  # frozen(grid), without the call: nearly every primitive ends here
+    return grid
 
 
 def rearranged(grid: np.ndarray) -> np.ndarray:
@@ -108,6 +125,8 @@ def rearranged(grid: np.ndarray) -> np.ndarray:
 def holes(mask: np.ndarray) -> int:
     """Cells outside the mask that no 4-connected path of such cells joins to the box's edge
     (what `scipy.ndimage.binary_fill_holes` would fill)."""
+    if mask.shape[0] < 3 or mask.shape[1] < 3:  # every cell is on the box's edge: no holes
+        return 0
     labels, n = ndimage.label(~mask)
     if n == 0:
         return 0

@@ -60,7 +60,7 @@ def keep_colour(g: np.ndarray, c: int) -> np.ndarray:
     bg = background(g)
     if c == bg:
         raise ValueError("keeping the background")
-    return checked(np.where(g == c, g, bg).astype(np.uint8))
+    return checked(np.where(g == c, g, bg).astype(np.uint8, copy=False))
 
 
 @primitive(GRID, COLOUR, returns=GRID)
@@ -69,14 +69,14 @@ def erase_colour(g: np.ndarray, c: int) -> np.ndarray:
     bg = background(g)
     if c == bg or not (g == c).any():
         raise ValueError("no-op")
-    return checked(np.where(g == c, bg, g).astype(np.uint8))
+    return checked(np.where(g == c, bg, g).astype(np.uint8, copy=False))
 
 
 @primitive(GRID, COLOUR, returns=GRID)
 def fg_to_colour(g: np.ndarray, c: int) -> np.ndarray:
     """Paint every non-background cell with colour c."""
     bg = background(g)
-    return checked(np.where(g != bg, c, g).astype(np.uint8))
+    return checked(np.where(g != bg, c, g).astype(np.uint8, copy=False))
 
 
 @primitive(GRID, COLOURMAP, returns=GRID, search=False)

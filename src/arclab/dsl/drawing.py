@@ -26,7 +26,7 @@ def fill_enclosed(g: np.ndarray, c: int) -> np.ndarray:
     enclosed = ~open_[labels]
     if not enclosed.any():
         raise ValueError("nothing enclosed")
-    return checked(np.where(enclosed, c, g).astype(np.uint8))
+    return checked(np.where(enclosed, c, g).astype(np.uint8, copy=False))
 
 
 @primitive(GRID, COLOUR, returns=GRID)
@@ -34,7 +34,7 @@ def outline(g: np.ndarray, c: int) -> np.ndarray:
     """Paint colour c on background cells 8-adjacent to any non-background cell."""
     bg = background(g)
     fg = g != bg
-    return checked(np.where(_grown(fg) & ~fg, c, g).astype(np.uint8))
+    return checked(np.where(_grown(fg) & ~fg, c, g).astype(np.uint8, copy=False))
 
 
 def _grown(mask: np.ndarray) -> np.ndarray:
@@ -55,7 +55,7 @@ def inner_cells(g: np.ndarray, c: int) -> np.ndarray:
     inner = ndimage.binary_erosion(fg, _FOUR, border_value=0)
     if not inner.any():
         raise ValueError("no inner cells")
-    return checked(np.where(inner, c, g).astype(np.uint8))
+    return checked(np.where(inner, c, g).astype(np.uint8, copy=False))
 
 
 @memo
@@ -104,20 +104,21 @@ for _direction, _doc in GRAVITIES:
 
 def _rays(g: np.ndarray, directions: tuple[tuple[int, int], ...]) -> np.ndarray:
     bg = background(g)
-    out = g.copy()
     h, w = g.shape
     ys, xs = np.nonzero(g != bg)
     if ys.size == 0 or ys.size > 40:
         raise ValueError("no seeds or too many")
+    rows = g.tolist()  # cell by cell, Python lists are far cheaper to index than an array
+    out = g.tolist()
     for y, x in zip(ys.tolist(), xs.tolist()):
-        c = g[y, x]
+        c = rows[y][x]
         for dy, dx in directions:
             yy, xx = y + dy, x + dx
-            while 0 <= yy < h and 0 <= xx < w and g[yy, xx] == bg:
-                out[yy, xx] = c
+            while 0 <= yy < h and 0 <= xx < w and rows[yy][xx] == bg:
+                out[yy][xx] = c
                 yy += dy
                 xx += dx
-    return out
+    return np.array(out, dtype=g.dtype)
 
 
 def extend(g: np.ndarray, directions: tuple[tuple[int, int], ...]) -> np.ndarray:
@@ -156,7 +157,7 @@ def overlay(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     if a.shape != b.shape:
         raise ValueError("shapes differ")
     bg = background(b)
-    return checked(np.where(b != bg, b, a).astype(np.uint8))
+    return checked(np.where(b != bg, b, a).astype(np.uint8, copy=False))
 
 
 @primitive(GRID, returns=GRID)

@@ -46,7 +46,7 @@ def _colour_sets(g: np.ndarray, by_colour: bool, with_background: bool) -> tuple
 def _make(g: np.ndarray, mask: np.ndarray) -> Object:
     top, left, bottom, right = bbox(mask)
     m = mask[top:bottom, left:right]
-    colours = np.where(m, g[top:bottom, left:right], 0).astype(np.uint8)
+    colours = np.where(m, g[top:bottom, left:right], 0).astype(np.uint8, copy=False)
     return Object(top, left, frozen(m.copy()), frozen(colours))
 
 
@@ -56,14 +56,15 @@ def _components(g: np.ndarray, connectivity: int, by_colour: bool, with_backgrou
     structure = _EIGHT if connectivity == 8 else _FOUR
     bg = None if with_background else background(g)
     if by_colour:
-        colours = [int(c) for c in np.unique(g) if c != bg]
+        colours = [c for c in np.flatnonzero(np.bincount(g.ravel(), minlength=10)).tolist() if c != bg]
         _count_ok(len(colours))
         # one labelling of a stack of colour layers: a component never crosses layers, and labels
         # run layer by layer in colour order, as labelling each colour in turn would number them
         layers = g[None] == np.array(colours, dtype=g.dtype)[:, None, None]
         labels, n = ndimage.label(layers, _LAYERED[connectivity])
         _count_ok(n)
-        found = [_layer_component(labels[sl[0].start], sl[1:], i, colours[sl[0].start])
+        paints = [np.uint8(c) for c in colours]
+        found = [_layer_component(labels, sl, i, paints[sl[0].start])
                  for i, sl in enumerate(ndimage.find_objects(labels), 1)]
     else:
         labels, n = ndimage.label(g != bg, structure)
@@ -88,14 +89,19 @@ def _layered(structure: np.ndarray) -> np.ndarray:
 _LAYERED = {4: _layered(_FOUR), 8: _layered(_EIGHT)}
 
 
-def _layer_component(labels: np.ndarray, sl: tuple[slice, ...], i: int, colour: int) -> Object:
-    mask = labels[sl] == i
-    return Object(sl[0].start, sl[1].start, frozen(mask), frozen(mask.view(np.uint8) * np.uint8(colour)))
+def _layer_component(labels: np.ndarray, sl: tuple[slice, ...], i: int, colour: np.uint8) -> Object:
+    """Component `i` of a stack of colour layers, `sl` its box (layer, rows, columns)."""
+    rows, cols = sl[1], sl[2]
+    mask = labels[sl[0].start, rows, cols] == i
+    mask.setflags(write=False)
+    colours = mask.view(np.uint8) * colour
+    colours.setflags(write=False)
+    return Object(rows.start, cols.start, mask, colours)
 
 
 def _component(g: np.ndarray, labels: np.ndarray, sl: tuple[slice, ...], i: int) -> Object:
     mask = labels[sl] == i
-    colours = np.where(mask, g[sl], 0).astype(np.uint8)
+    colours = np.where(mask, g[sl], 0).astype(np.uint8, copy=False)
     return Object(sl[0].start, sl[1].start, frozen(mask), frozen(colours))
 
 

@@ -177,7 +177,7 @@ def _logic(g: np.ndarray, c: int, op: str) -> np.ndarray:
         out = ~np.logical_or.reduce(masks)
     else:
         out = masks[0] & ~np.logical_or.reduce(masks[1:])
-    return checked(np.where(out, c, 0).astype(np.uint8))
+    return checked(np.where(out, c, 0).astype(np.uint8, copy=False))
 
 
 @primitive(GRID, COLOUR, returns=GRID)
@@ -218,7 +218,7 @@ def parts_overlay(g: np.ndarray) -> np.ndarray:
     out = parts[0].copy()
     for p in parts[1:]:
         out = np.where(p != bg, p, out)
-    return checked(out.astype(np.uint8))
+    return checked(out.astype(np.uint8, copy=False))
 
 
 @primitive(GRID, returns=GRID)
@@ -333,5 +333,5 @@ def parts_of(g: np.ndarray, layout: str) -> tuple[Object, ...]:
     out = []
     for (top, left, _, _), p in zip(boxes, parts):
         mask = p != bg
-        out.append(Object(top, left, frozen(mask), frozen(np.where(mask, p, 0).astype(np.uint8))))
+        out.append(Object(top, left, frozen(mask), frozen(np.where(mask, p, 0).astype(np.uint8, copy=False))))
     return tuple(out)

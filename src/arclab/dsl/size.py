@@ -167,7 +167,7 @@ def block_majority(g: np.ndarray, k: int) -> np.ndarray:
         raise ValueError("bad factor")
     blocks = g.reshape(h // k, k, w // k, k).transpose(0, 2, 1, 3).reshape(h // k, w // k, k * k)
     counts = (blocks[..., None] == np.arange(10)).sum(axis=2)
-    return rearranged(counts.argmax(axis=-1).astype(np.uint8))
+    return rearranged(counts.argmax(axis=-1).astype(np.uint8, copy=False))
 
 
 def _copies_where(g: np.ndarray, mask: np.ndarray) -> np.ndarray:

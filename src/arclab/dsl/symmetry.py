@@ -14,6 +14,14 @@ from ._util import background, bbox, checked, memo, rearranged
 
 def _fill_from(g: np.ndarray, hole: int, images: list[np.ndarray]) -> np.ndarray:
     """Each `hole` cell takes its colour from the first image that has a colour there."""
+    if len(images) == 1:  # one mirror image: the same cells, without stacking
+        image = images[0]
+        take = (image != hole) & (g == hole)
+        if not take.any():
+            raise ValueError("nothing to complete")
+        out = g.copy()
+        out[take] = image[take]
+        return out
     stack = np.stack(images)
     known = stack != hole
     take = known.any(axis=0) & (g == hole)
@@ -75,9 +83,12 @@ def _period(g: np.ndarray, hole: int | None, axis: int) -> int:
     colour `hole` (if any) left out of the comparison."""
     n: int = g.shape[axis]
     for p in range(1, n):
-        a = g.take(range(0, n - p), axis=axis)
-        b = g.take(range(p, n), axis=axis)
-        known = np.ones(a.shape, dtype=bool) if hole is None else (a != hole) & (b != hole)
+        a, b = (g[:n - p], g[p:]) if axis == 0 else (g[:, :n - p], g[:, p:])
+        if hole is None:
+            if np.array_equal(a, b):
+                return p
+            continue
+        known = (a != hole) & (b != hole)
         if np.array_equal(a[known], b[known]):
             return p
     return n

@@ -8,11 +8,12 @@ when to stop (anytime search).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -36,6 +37,8 @@ class Candidate:
     type: str
     values: tuple[Any, ...]
     cost: int
+    classes: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """The value class of each value (equal values share one; set by the enumerator)."""
 
 
 def _size(pools: Sequence[Sequence[Candidate]]) -> int:
@@ -76,12 +79,14 @@ class Enumerator:
         self.deadline = deadline
         self.primitives = [p for p in (primitives or PRIMITIVES.values()) if p.search]
         self.pools: dict[str, dict[int, list[Candidate]]] = {}
-        self.seen: dict[str, set[Any]] = {}
+        self.seen: dict[str, set[tuple[int, ...]]] = {}
+        """Per type, the value classes (one per input) of every candidate met so far."""
         self.evaluated = 0
         self._classes: dict[Any, int] = {}
-        """Value key -> a number shared by all equal values (of kept candidates)."""
+        """Value key -> a number shared by all equal values (of candidates met so far)."""
         self._class_of: dict[int, int] = {}
-        """id() of each value a kept candidate holds -> its class (kept values live as long as self)."""
+        """id() of each value a kept candidate holds -> its class (kept values live as long as self,
+        so an id found here is that value's: no other live object has it)."""
         self._results: dict[tuple[Any, ...], Any] = {}
         """(primitive, argument classes) -> the result on one input, or _FAILED."""
         n = len(self.inputs)
@@ -92,20 +97,38 @@ class Enumerator:
             self._add(Candidate(Const(int(k)), INT, (int(k),) * n, 1 if k in (1, 2, 3) else 2))
 
     def _add(self, cand: Candidate, keep: bool = True) -> bool:
-        if cand.type == GRID:  # value_key of a grid, without the type dispatch
-            keys = tuple([(v.shape, v.tobytes()) for v in cand.values])
-        else:
-            keys = tuple([value_key(v) for v in cand.values])
+        """Keep (or when not `keep`, only see) a candidate unless one of equal values was met."""
+        classes = self._classes_of(cand.type, cand.values)
         seen = self.seen.setdefault(cand.type, set())
-        if keys in seen:
+        if classes in seen:
             return False
-        seen.add(keys)
-        if keep:  # only kept values are arguments, and they live as long as the pools do
-            classes, class_of = self._classes, self._class_of
-            for value, key in zip(cand.values, keys):
-                class_of[id(value)] = classes.setdefault(key, len(classes))
-            self.pools.setdefault(cand.type, {}).setdefault(cand.cost, []).append(cand)
+        seen.add(classes)
+        if keep:
+            self._keep(dataclasses.replace(cand, classes=classes))
         return True
+
+    def _classes_of(self, type_: str, values: tuple[Any, ...]) -> tuple[int, ...]:
+        """The class of each value: known at once for a value some kept candidate holds, else
+        found by its key (equal exactly when the values are equal)."""
+        class_of, classes = self._class_of, self._classes
+        out = []
+        grid = type_ == GRID
+        for v in values:
+            cls = class_of.get(id(v))
+            if cls is None:  # a grid's value_key, without the type dispatch
+                key = (v.shape, v.tobytes()) if grid else value_key(v)
+                cls = classes.get(key)
+                if cls is None:
+                    cls = classes[key] = len(classes)
+            out.append(cls)
+        return tuple(out)
+
+    def _keep(self, cand: Candidate) -> None:
+        """Put a new candidate in its pool (it is then an argument of dearer ones)."""
+        class_of = self._class_of
+        for value, cls in zip(cand.values, cand.classes):
+            class_of[id(value)] = cls
+        self.pools.setdefault(cand.type, {}).setdefault(cand.cost, []).append(cand)
 
     def pool(self, type_: str, cost: int) -> list[Candidate]:
         return self.pools.get(type_, {}).get(cost, [])
@@ -161,31 +184,51 @@ class Enumerator:
     def _level_fair(self, cost: int, types: frozenset[str]) -> Iterator[Candidate | None]:
         """One cost level, the primitives taking turns (one argument tuple each), so when the level
         fills up every primitive has had its share."""
-        turns: deque[tuple[Primitive, Iterator[tuple[Candidate, ...]], bool]] = deque(
-            (prim, itertools.product(*pools), prim.result_type in types and _size(pools) <= self.complete)
+        turns: deque[tuple[Primitive, Iterator[tuple[Candidate, ...]], bool, list[Candidate]]] = deque(
+            (prim, itertools.product(*pools), prim.result_type in types and _size(pools) <= self.complete,
+             self._level_pool(prim.result_type, cost))
             for prim in self.primitives for split in self._splits(prim, cost)
             for pools in [[self.arguments(t, c) for t, c in zip(prim.arg_types, split)]])
+        popleft, append, new, clock = turns.popleft, turns.append, self._new, time.monotonic
         while turns:
-            prim, arguments, small = turns.popleft()
-            full = len(self.pool(prim.result_type, cost)) > MAX_POOL
-            if full and not small:
+            turn = popleft()
+            full = len(turn[3]) > MAX_POOL
+            if full and not turn[2]:
                 continue
-            args = next(arguments, None)
+            args = next(turn[1], None)
             if args is None:
                 continue
-            turns.append((prim, arguments, small))
-            if self.out_of_time():
+            append(turn)
+            deadline = self.deadline  # read each turn: the caller may move it between candidates
+            if deadline is not None and clock() > deadline:
                 yield None
-            cand = self._new(prim, args, cost, types, keep=not full)
+            cand = new(turn[0], args, cost, types, not full)
             if cand is not None:
                 yield cand
+
+    def _level_pool(self, type_: str, cost: int) -> list[Candidate]:
+        """The pool of one type and cost, made empty if there is none yet (so it can be held)."""
+        return self.pools.setdefault(type_, {}).setdefault(cost, [])
 
     def _new(self, prim: Primitive, args: tuple[Candidate, ...], cost: int,
              types: frozenset[str], keep: bool = True) -> Candidate | None:
         """`prim(args)` when it is defined, new and of a wanted type (kept in its pool when `keep`,
         else only seen); else None."""
-        cand = self._apply(prim, args, cost)
-        return cand if cand is not None and self._add(cand, keep) and cand.type in types else None
+        values = self._apply(prim, args)
+        if values is None:
+            return None
+        type_ = prim.result_type
+        classes = self._classes_of(type_, values)
+        seen = self.seen.get(type_)
+        if seen is None:
+            seen = self.seen[type_] = set()
+        if classes in seen:
+            return None
+        seen.add(classes)
+        cand = Candidate(Call(prim.name, tuple([a.expr for a in args])), type_, values, cost, classes)
+        if keep:
+            self._keep(cand)
+        return cand if type_ in types else None
 
     def _splits(self, prim: Primitive, cost: int) -> Iterator[tuple[int, ...]]:
         """The argument costs that make `prim` cost `cost`, where every argument pool is non-empty."""
@@ -196,35 +239,59 @@ class Enumerator:
             if all(self.pool(t, c) for t, c in zip(prim.arg_types, split)):
                 yield split
 
-    def _apply(self, prim: Primitive, args: tuple[Candidate, ...], cost: int) -> Candidate | None:
-        """`prim` on every input (one evaluated candidate), or None where it is undefined on one.
+    def _apply(self, prim: Primitive, args: tuple[Candidate, ...]) -> tuple[Any, ...] | None:
+        """`prim`'s values on every input (one evaluated candidate), or None where it is undefined
+        on one.
 
         Arguments that are different candidates may still hold equal values on some input; the
         primitive's result there is then remembered, not computed again.
         """
         self.evaluated += 1
-        function = prim.function
-        class_of, results = self._class_of, self._results
+        function, name, results = prim.function, prim.name, self._results
         values = []
-        rows = zip(*[a.values for a in args]) if args else [()] * len(self.inputs)
-        for arguments in rows:
-            key = (prim.name, *[class_of[id(v)] for v in arguments])
-            value = results.get(key, None)
+        if len(args) == 1:  # most primitives take one argument: no tuples to pack and unpack
+            return _apply_one(function, name, args[0], results)
+        if args:
+            rows = zip(zip(*[a.classes for a in args]), zip(*[a.values for a in args]))
+        else:
+            rows = zip([()] * len(self.inputs), [()] * len(self.inputs))
+        for classes, arguments in rows:
+            key = (name, classes)
+            value = results.get(key)
             if value is None:
-                value = _call(function, arguments)
+                try:
+                    value = function(*arguments)
+                except (ValueError, IndexError, ZeroDivisionError, MemoryError):
+                    value = _FAILED
+                if value is None:
+                    value = _FAILED
                 if len(results) >= MEMO_ENTRIES:
                     results.clear()
                 results[key] = value
             if value is _FAILED:
                 return None
             values.append(value)
-        return Candidate(Call(prim.name, tuple(a.expr for a in args)), prim.result_type, tuple(values), cost)
+        return tuple(values)
 
 
-def _call(function: Callable[..., Any], arguments: tuple[Any, ...]) -> Any:
-    """function(*arguments), or _FAILED where it is undefined (None or a domain error)."""
-    try:
-        value = function(*arguments)
-    except (ValueError, IndexError, ZeroDivisionError, MemoryError):
-        return _FAILED
-    return _FAILED if value is None else value
+def _apply_one(function: Callable[[Any], Any], name: str, arg: Candidate,
+               results: dict[tuple[Any, ...], Any]) -> tuple[Any, ...] | None:
+    """Enumerator._apply for a primitive of one argument (the same results, remembered alike)."""
+    values = []
+    for cls, argument in zip(arg.classes, arg.values):
+        key = (name, cls)
+        value = results.get(key)
+        if value is None:
+            try:
+                value = function(argument)
+            except (ValueError, IndexError, ZeroDivisionError, MemoryError):
+                value = _FAILED
+            if value is None:
+                value = _FAILED
+            if len(results) >= MEMO_ENTRIES:
+                results.clear()
+            results[key] = value
+        if value is _FAILED:
+            return None
+        values.append(value)
+    return tuple(values)
