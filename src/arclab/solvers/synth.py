@@ -121,7 +121,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
           guided: bool = False, closer_bases: bool = False, specialise: bool = False,
-          complete_per_second: float = 0.0, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
+          complete_per_second: float = 200.0, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
           prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
@@ -156,7 +156,8 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     fired on one colour only in the train pairs restricted to that colour, where that answers
     differently; complete_per_second: a view's enumeration finishes families of up to this many
     argument tuples per second of its budget, when that is more than `complete` (so a longer
-    budget completes the cheap levels rather than only reaching dearer ones);
+    budget completes the cheap levels rather than only reaching dearer ones; 200 keeps 2000 for
+    a 10 s view, so it changes only longer budgets);
     prior: 'learned' takes the search's costs from the prior shipped with arclab (fitted by
     `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
     hash of each task's train pairs, so a task is searched with a table fitted without it): answers
