@@ -103,27 +103,27 @@ class Synthesizer:
         """After the first solution, search this much longer for a second, different answer."""
         self.strategies = ordered_strategies() if strategies is None else list(strategies)
         self.strategy_cap = strategy_cap
+        """When True, a strategy's solution of cost c ends the enumeration at cost c + extra_cost; when
+        False, only enumerated solutions end it (learned rules often fit the pairs by accident)."""
         self.fair = fair
+        """Primitives take turns within each cost level of the enumeration (see Enumerator)."""
         self.roles = roles
+        """Learn colour maps by colour role (rank in the input) where a plain colour map fails."""
         self.patient = patient
+        """Tentative programs (learned cell tables) neither end the search nor outrank the others."""
         self.complete = max(complete, int(complete_per_second * max(0.0, deadline - time.monotonic())))
+        """Families of at most this many argument tuples finish a full level (see Enumerator); with
+        `complete_per_second`, at least that many per second of this search's budget, so a longer
+        budget completes the cheap levels instead of only reaching dearer, more truncated ones."""
         self.enumerate_first = enumerate_first
+        """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
         self.guided = guided
+        """Grid arguments closest to the train outputs are tried first (see Enumerator)."""
         self.closer_bases = closer_bases
         """Cell rules are learned only on candidates at least as close to the outputs as any before."""
         self.closest_base = 0.0
         self.options = dict(options or {})
         """Settings a strategy takes by name when it lists them in its `options`."""
-        """Grid arguments closest to the train outputs are tried first (see Enumerator)."""
-        """Part of the budget the enumeration runs before the timed learners (0: they run first)."""
-        """Families of at most this many argument tuples finish a full level (see Enumerator); with
-        `complete_per_second`, at least that many per second of this search's budget, so a longer
-        budget completes the cheap levels instead of only reaching dearer, more truncated ones."""
-        """Tentative programs (learned cell tables) neither end the search nor outrank the others."""
-        """Learn colour maps by colour role (rank in the input) where a plain colour map fails."""
-        """Primitives take turns within each cost level of the enumeration (see Enumerator)."""
-        """When True, a strategy's solution of cost c ends the enumeration at cost c + extra_cost; when
-        False, only enumerated solutions end it (learned rules often fit the pairs by accident)."""
         self.train_in = [ex.input.array for ex in task.train]
         self.train_out = [ex.output.array for ex in task.train if ex.output is not None]
         self.test_in = [ex.input.array for ex in task.test]
