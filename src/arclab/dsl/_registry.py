@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ._types import GRID
+
 
 @dataclass(frozen=True, slots=True)
 class Primitive:
@@ -69,3 +71,17 @@ def derived(namespace: dict[str, Any], name: str, function: Callable[..., Any], 
     function.__doc__ = doc
     namespace[name] = function
     return function
+
+
+def grid_family(namespace: dict[str, Any], family: Callable[[Any, str], Any], prefix: str,
+                members: Iterable[tuple[str, str, str]]) -> None:
+    """Register `prefix_<value>(g) = family(g, value)` as a Grid -> Grid primitive of the module whose
+    globals are `namespace`, for each (value, former name, doc) of `members`, in that order."""
+    def member_of(value: str) -> Callable[[Any], Any]:
+        def member(g: Any) -> Any:
+            return family(g, value)
+        return member
+
+    for value, former, doc in members:
+        name = f"{prefix}_{value}"
+        primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(namespace, name, member_of(value), doc))

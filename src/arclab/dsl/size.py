@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._registry import derived, primitive
+from ._registry import grid_family, primitive
 from ._types import COLOUR, GRID, INT
 from ._util import background, rearranged
 
@@ -63,16 +63,7 @@ CONCAT_MIRRORS = (
 """(direction, former name, doc) of each `concat_mirror_<direction>` primitive, in enumeration order."""
 
 
-def _concat_mirror_primitive(direction: str, former: str, doc: str) -> None:
-    def grown(g: np.ndarray) -> np.ndarray:
-        return concat_mirror(g, direction)
-
-    name = f"concat_mirror_{direction}"
-    primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(globals(), name, grown, doc))
-
-
-for _direction, _former, _doc in CONCAT_MIRRORS:
-    _concat_mirror_primitive(_direction, _former, _doc)
+grid_family(globals(), concat_mirror, "concat_mirror", CONCAT_MIRRORS)
 
 
 @primitive(GRID, GRID, returns=GRID, formerly=["hconcat"])

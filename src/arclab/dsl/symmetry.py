@@ -7,7 +7,7 @@ import functools
 
 import numpy as np
 
-from ._registry import derived, primitive
+from ._registry import grid_family, primitive
 from ._types import COLOUR, GRID, INT, frozen
 from ._util import background, bbox, checked, memo, rearranged
 
@@ -66,16 +66,7 @@ COMPLETE_SYMMETRIES = (
 """(axes, former name, doc) of each `complete_symmetry_<axes>` primitive, in enumeration order."""
 
 
-def _complete_symmetry_primitive(axes: str, former: str, doc: str) -> None:
-    def completed(g: np.ndarray) -> np.ndarray:
-        return complete_symmetry(g, axes)
-
-    name = f"complete_symmetry_{axes}"
-    primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(globals(), name, completed, doc))
-
-
-for _axes, _former, _doc in COMPLETE_SYMMETRIES:
-    _complete_symmetry_primitive(_axes, _former, _doc)
+grid_family(globals(), complete_symmetry, "complete_symmetry", COMPLETE_SYMMETRIES)
 
 
 def _period(g: np.ndarray, hole: int | None, axis: int) -> int:
