@@ -64,6 +64,20 @@ def test_object_box_features() -> None:
     assert CELL_FEATURES["in_box"].function(ring)[2, 2] == 2 and CELL_FEATURES["in_box"].function(ring)[0, 0] == NONE
 
 
+def test_nearest_edge() -> None:
+    g = np.array([[1, 0, 0, 0, 2], [1, 0, 0, 3, 2], [1, 0, 0, 0, 2]], np.uint8)
+    near = CELL_FEATURES["nearest_edge"].function(g)
+    assert near[1].tolist() == [1, 1, NONE, 2, 2]  # the middle cell is as far from 1 as from 2
+    assert CELL_FEATURES["nearest_edge"].function(np.zeros((2, 2), np.uint8)).tolist() == [[NONE, NONE]] * 2
+
+
+def test_object_half_features() -> None:
+    bars = np.array([[0, 2, 0, 0], [0, 2, 0, 2], [0, 2, 0, 2], [0, 2, 0, 0]], np.uint8)
+    assert CELL_FEATURES["object_half_v"].function(bars)[:, 1].tolist() == [1, 1, 3, 3]
+    assert CELL_FEATURES["object_half_v"].function(bars)[:, 3].tolist() == [0, 1, 3, 0]
+    assert CELL_FEATURES["object_half_h"].function(np.array([[4, 4, 4, 0]], np.uint8)).tolist() == [[1, 2, 3, 0]]
+
+
 def test_neighbour_colours_lines_and_global_colours() -> None:
     assert CELL_FEATURES["neighbour_colours4"].function(G)[2, 2] == 1 << 2
     assert CELL_FEATURES["neighbour_colours8"].function(G)[2, 0] == (1 << 0) | (1 << 2) | (1 << 3)

@@ -23,3 +23,31 @@ def test_guided_arguments_put_the_grids_closest_to_the_outputs_first() -> None:
     assert str(ordered[0].expr) == "rot90(x)"
     distances = [guided._distance(c) for c in ordered]
     assert distances == sorted(distances)
+
+
+def _first(enum: Enumerator, outputs: list[np.ndarray], limit: int) -> tuple[int, bool] | None:
+    """How many candidates come before one exact on the outputs, and whether the sweep found it."""
+    for n, cand in enumerate(enum.candidates(max_cost=8)):
+        if cand is None or n > limit:
+            return None
+        if all(np.array_equal(v, o) for v, o in zip(cand.values, outputs)):
+            return n, enum.probing
+    return None
+
+
+def test_the_probe_sweep_meets_a_deep_program_on_promising_grids_early() -> None:
+    from arclab.datasets import load_tasks
+
+    task = load_tasks("arc-agi-1/training")["31aa019c"]  # outline(keep_colour(x, least_common(x)), 2): cost 6
+    inputs = [ex.input.array for ex in task.train]
+    outputs = [ex.output.array for ex in task.train]
+    colours = sorted(set(np.unique(np.concatenate([g.ravel() for g in inputs + outputs])).tolist()))
+    swept = _first(Enumerator(inputs, colours, targets=outputs, guided=False, probe=3), outputs, 5000)
+    assert swept is not None and swept[1], "found during the sweep"
+    assert _first(Enumerator(inputs, colours, targets=outputs, guided=False), outputs, 5000) is None
+
+
+def test_without_a_probe_nothing_is_swept() -> None:
+    enum = Enumerator(_grids(), [0, 1, 2], targets=_grids()[:1], guided=False)
+    assert not any(enum.probing for _ in enum.candidates(max_cost=3))
+    assert enum.arguments("Grid", 2) == enum.pool("Grid", 2)  # not guided: found order

@@ -100,3 +100,12 @@ def test_the_timed_learners_run_apart_from_the_other_strategies(monkeypatch) -> 
     solutions = Synthesizer(task, time.monotonic() + 1, enumerate_first=0.5).run()
     assert calls == [False, True]
     assert str(solutions[0].program) == "rot90(x)"
+
+
+@pytest.mark.parametrize("cap, taken", [(0, [True] * 4), (2, [True, True, False, True])])
+def test_cell_rule_bases_are_limited_per_primitive(cap, taken) -> None:
+    grid = [[1, 0], [0, 2]]
+    synth = Synthesizer(_task([(grid, grid)], grid), time.monotonic() + 5, bases_per_op=cap)
+    bases = [Call("rot90", (Var(),)), Call("flip_h", (Call("rot90", (Var(),)),)),
+             Call("rot90", (Call("flip_v", (Var(),)),)), Call("flip_v", (Var(),))]
+    assert [synth._fresh_base(b) for b in bases] == taken

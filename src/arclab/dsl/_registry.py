@@ -76,7 +76,7 @@ def derived(namespace: dict[str, Any], name: str, function: Callable[..., Any], 
 def grid_family(namespace: dict[str, Any], family: Callable[[Any, str], Any], prefix: str,
                 members: Iterable[tuple[str, str, str]]) -> None:
     """Register `prefix_<value>(g) = family(g, value)` as a Grid -> Grid primitive of the module whose
-    globals are `namespace`, for each (value, former name, doc) of `members`, in that order."""
+    globals are `namespace`, for each (value, former name or "", doc) of `members`, in that order."""
     def member_of(value: str) -> Callable[[Any], Any]:
         def member(g: Any) -> Any:
             return family(g, value)
@@ -84,4 +84,5 @@ def grid_family(namespace: dict[str, Any], family: Callable[[Any, str], Any], pr
 
     for value, former, doc in members:
         name = f"{prefix}_{value}"
-        primitive(GRID, returns=GRID, name=name, formerly=[former])(derived(namespace, name, member_of(value), doc))
+        primitive(GRID, returns=GRID, name=name, formerly=[former] if former else [])(
+            derived(namespace, name, member_of(value), doc))

@@ -14,7 +14,7 @@ import numpy as np
 from scipy import ndimage
 
 from ._registry import primitive
-from ._types import COLOUR, COLOURMAP, GRID, INT, NAME, frozen
+from ._types import COLOUR, COLOURMAP, GRID, INT, MAX_SIDE, NAME, frozen
 from ._util import background, checked, holes, memo
 from ._vocabulary import COLOUR_SET, Vocabulary, vocabulary
 
@@ -141,6 +141,24 @@ def _line_end(g: np.ndarray, axis: int, last: bool) -> np.ndarray:
     return np.broadcast_to(ends, g.shape).astype(np.int16)
 
 
+def _nearest_edge(g: np.ndarray) -> np.ndarray:
+    """The colour of the nearest of the four edge cells in the cell's row and column that are not
+    background and not the cell itself (NONE when none is, or when two nearest ones differ)."""
+    h, w = g.shape
+    bg = background(g)
+    ys, xs = np.indices((h, w))
+    ends = [(np.broadcast_to(g[:, :1], g.shape), xs), (np.broadcast_to(g[:, -1:], g.shape), w - 1 - xs),
+            (np.broadcast_to(g[:1, :], g.shape), ys), (np.broadcast_to(g[-1:, :], g.shape), h - 1 - ys)]
+    colours = np.stack([c for c, _ in ends]).astype(np.int16)
+    far = np.stack([np.where((c != bg) & (d > 0), d, MAX_SIDE) for c, d in ends])
+    nearest = far.min(axis=0)
+    at = far == nearest
+    chosen = np.where(at, colours, -1)
+    top, low = chosen.max(axis=0), np.where(at, colours, 99).min(axis=0)
+    out: np.ndarray = np.where((nearest < MAX_SIDE) & (top == low), top, NONE).astype(np.int16)
+    return out
+
+
 def _enclosed(g: np.ndarray) -> np.ndarray:
     """1 for background cells that cannot reach the border through background cells."""
     bg = background(g)
@@ -237,6 +255,25 @@ def _object_shape_feature(g: np.ndarray, what: str) -> np.ndarray:
             values[k] = int(holes(labels[box] == k) > 0)
     per_cell: np.ndarray = values[labels]
     return per_cell
+
+
+def _object_half(g: np.ndarray, axis: int) -> np.ndarray:
+    """Where the cell lies along one axis of its object's box: 1 in the first half (rows above or
+    columns left of the middle), 2 on the middle line of an odd extent, 3 in the second half; 0 on
+    the background."""
+    labels, boxes = _object_boxes(g)
+    out = np.zeros(g.shape, dtype=np.int16)
+    index = np.indices(g.shape)[axis]
+    for k, box in enumerate(boxes, start=1):
+        if box is None:
+            continue
+        span = box[axis]
+        extent = span.stop - span.start
+        at = index[box] - span.start
+        own = labels[box] == k
+        part = np.where(at < extent // 2, 1, np.where(at >= extent - extent // 2, 3, 2))
+        out[box][own] = part[own]
+    return out
 
 
 def _in_box(g: np.ndarray) -> np.ndarray:
@@ -376,6 +413,7 @@ _DEFINITIONS: tuple[tuple[str, Feature, str], ...] = (
     ("row_last", lambda g: _line_end(g, 1, True), COLOUR),
     ("col_first", lambda g: _line_end(g, 0, False), COLOUR),
     ("col_last", lambda g: _line_end(g, 0, True), COLOUR),
+    ("nearest_edge", _nearest_edge, COLOUR),
     ("enclosed", _enclosed, INT),
     ("object_size", _object_size, INT),
     ("blob_size", lambda g: _object_size(g, True), INT),
@@ -385,6 +423,8 @@ _DEFINITIONS: tuple[tuple[str, Feature, str], ...] = (
     ("object_width", lambda g: _object_shape_feature(g, "width"), INT),
     ("object_is_box", lambda g: _object_shape_feature(g, "is_box"), INT),
     ("object_has_hole", lambda g: _object_shape_feature(g, "has_hole"), INT),
+    ("object_half_v", lambda g: _object_half(g, 0), INT),
+    ("object_half_h", lambda g: _object_half(g, 1), INT),
     ("in_box", _in_box, COLOUR),
     ("object_colours", _object_colours, INT),
     ("mirror_h", lambda g: _mirror(g, "h"), COLOUR),

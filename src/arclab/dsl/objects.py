@@ -8,7 +8,7 @@ from collections.abc import Callable, Hashable
 import numpy as np
 from scipy import ndimage
 
-from ._registry import derived, primitive, resolve
+from ._registry import derived, grid_family, primitive, resolve
 from ._types import COLOUR, GRID, INT, NAME, OBJECT, OBJECTS, Object, frozen
 from ._util import background, bbox, checked, holes, memo
 from ._vocabulary import Vocabulary, vocabulary
@@ -402,3 +402,55 @@ def stamp_at_markers(g: np.ndarray) -> np.ndarray:
             if 0 <= ty < h and 0 <= tx < w:
                 out[ty, tx] = template.colours[y, x]
     return checked(out)
+
+
+def _heading(d: np.ndarray) -> tuple[int, int]:
+    """The nearest of the eight directions to the vector d = (dy, dx): an axis unless the other
+    component is at least half as large."""
+    dy, dx = float(d[0]), float(d[1])
+    sy, sx = int(np.sign(dy)), int(np.sign(dx))
+    if abs(dy) >= 2 * abs(dx):
+        return sy, 0
+    if abs(dx) >= 2 * abs(dy):
+        return 0, sx
+    return sy, sx
+
+
+def shoot(g: np.ndarray, way: str) -> np.ndarray:
+    """Rays from the marker of each two-coloured object (its rarer colour), in that colour, over the
+    background to the border: pointing from the body out through the marker ("out"), or from the
+    marker through the body and beyond ("through")."""
+    if way not in ("out", "through"):
+        raise ValueError(f"way {way!r}: out or through")
+    bg, out, h, w = background(g), g.copy(), g.shape[0], g.shape[1]
+    for o in extract_objects(g, 8, False):
+        counts = np.bincount(o.colours[o.mask], minlength=10)
+        present = np.flatnonzero(counts)
+        if len(present) != 2 or counts[present[0]] == counts[present[1]]:
+            continue
+        marker = int(present[np.argmin(counts[present])])
+        cells = np.argwhere(o.mask & (o.colours == marker)) + (o.top, o.left)
+        body = np.argwhere(o.mask & (o.colours != marker)) + (o.top, o.left)
+        dy, dx = _heading(cells.mean(axis=0) - body.mean(axis=0))
+        if dy == dx == 0:  # the marker sits at the body's centre: no direction
+            continue
+        if way == "through":
+            dy, dx = -dy, -dx
+        for y, x in cells.tolist():
+            y, x = y + dy, x + dx
+            while 0 <= y < h and 0 <= x < w:
+                if g[y, x] == bg:
+                    out[y, x] = marker
+                y, x = y + dy, x + dx
+    if np.array_equal(out, g):
+        raise ValueError("nothing to shoot")
+    return checked(out)
+
+
+SHOTS = (
+    ("out", "", "Rays from each two-coloured object's marker (its rarer colour) away from its body, to the border."),
+    ("through", "", "Rays from each two-coloured object's marker (its rarer colour) through its body and beyond."),
+)
+"""(way, former name, doc) of each `shoot_<way>` primitive, in enumeration order."""
+
+grid_family(globals(), shoot, "shoot", SHOTS)

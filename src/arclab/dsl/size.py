@@ -66,6 +66,28 @@ CONCAT_MIRRORS = (
 grid_family(globals(), concat_mirror, "concat_mirror", CONCAT_MIRRORS)
 
 
+def reflect(g: np.ndarray, direction: str) -> np.ndarray:
+    """The grid grown by its mirror image across its last column ("right") or last row ("down"),
+    that line shared, not repeated (2w - 1 wide, or 2h - 1 high)."""
+    if direction not in ("right", "down"):
+        raise ValueError(f"direction {direction!r}: right or down")
+    if g.shape[1 if direction == "right" else 0] == 1:
+        raise ValueError("one line: nothing to reflect")
+    if direction == "right":
+        return rearranged(np.hstack([g, g[:, -2::-1]]))
+    return rearranged(np.vstack([g, g[-2::-1, :]]))
+
+
+REFLECTIONS = (
+    ("right", "", "The grid and its mirror image across its last column, that column shared (2w - 1 wide)."),
+    ("down", "", "The grid and its mirror image across its last row, that row shared (2h - 1 high)."),
+)
+"""(direction, former name, doc) of each `reflect_<direction>` primitive, in enumeration order."""
+
+
+grid_family(globals(), reflect, "reflect", REFLECTIONS)
+
+
 @primitive(GRID, GRID, returns=GRID, formerly=["hconcat"])
 def concat_right(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Two grids of equal height side by side: b to the right of a."""

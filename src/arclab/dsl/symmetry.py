@@ -69,6 +69,65 @@ COMPLETE_SYMMETRIES = (
 grid_family(globals(), complete_symmetry, "complete_symmetry", COMPLETE_SYMMETRIES)
 
 
+def repeat_band(g: np.ndarray, lines: str) -> np.ndarray:
+    """The band of rows ("rows") or columns ("cols") that holds the picture, repeated in place over
+    the whole grid: every line copies the band's line whose distance from the band's start is the
+    same modulo the band's extent."""
+    if lines not in ("rows", "cols"):
+        raise ValueError(f"lines {lines!r}: rows or cols")
+    axis = 0 if lines == "rows" else 1
+    used = np.flatnonzero((g != background(g)).any(axis=1 - axis))
+    n = g.shape[axis]
+    if used.size == 0 or used[-1] - used[0] + 1 == n:
+        raise ValueError("no band to repeat")
+    start, extent = int(used[0]), int(used[-1] - used[0] + 1)
+    source = start + (np.arange(n) - start) % extent
+    return rearranged(g[source] if axis == 0 else g[:, source])
+
+
+REPEAT_BANDS = (
+    ("rows", "", "Repeat the band of rows that holds the picture up and down over the whole grid, in place."),
+    ("cols", "", "Repeat the band of columns that holds the picture left and right over the whole grid, in place."),
+)
+"""(lines, former name, doc) of each `repeat_band_<lines>` primitive, in enumeration order."""
+
+grid_family(globals(), repeat_band, "repeat_band", REPEAT_BANDS)
+
+
+def _line_runs(line: np.ndarray, bg: int) -> list[tuple[int, int]]:
+    """(start, length) of each run of two or more consecutive non-background cells of a line."""
+    runs, start = [], None
+    for i, filled in enumerate((line != bg).tolist() + [False]):
+        if filled and start is None:
+            start = i
+        elif not filled and start is not None:
+            if i - start >= 2:
+                runs.append((start, i - start))
+            start = None
+    return runs
+
+
+@primitive(GRID, returns=GRID)
+def continue_runs(g: np.ndarray) -> np.ndarray:
+    """Each line holding one run of two or more cells repeats it along the line over the background.
+
+    Rows and columns alike; the repeated run keeps its phase (its own cells stay where they are)."""
+    bg, out, done = background(g), g.copy(), False
+    for lines, target in ((g, out), (g.T, out.T)):
+        for line, written in zip(lines, target):
+            runs = _line_runs(line, bg)
+            if len(runs) != 1:
+                continue
+            start, length = runs[0]
+            pattern = line[start + (np.arange(len(line)) - start) % length]
+            free = written == bg
+            written[free] = pattern[free]
+            done = True
+    if not done or np.array_equal(out, g):
+        raise ValueError("no run to continue")
+    return checked(out)
+
+
 def _period(g: np.ndarray, hole: int | None, axis: int) -> int:
     """The least p such that the grid repeats every p rows (axis 0) or columns (axis 1), cells of
     colour `hole` (if any) left out of the comparison."""

@@ -25,6 +25,8 @@ MAX_POOL = 4000
 MEMO_ENTRIES = 100_000
 """Most per-input primitive results the enumerator remembers (then it starts afresh): a bound on
 memory; results are remembered only to skip recomputing a value already known."""
+PROBE_OTHER_COST = 2
+"""In the first sweep (see Enumerator.probe), arguments other than grids come from levels up to this cost."""
 _FAILED: Any = object()
 """A remembered result: the primitive is undefined on these arguments."""
 
@@ -65,11 +67,20 @@ class Enumerator:
 
     def __init__(self, inputs: Sequence[np.ndarray], colours: Sequence[int], ints: Sequence[int] = (1, 2, 3),
                  primitives: Sequence[Primitive] | None = None, deadline: float | None = None,
-                 fair: bool = True, complete: int = 0, targets: Sequence[np.ndarray] = ()) -> None:
+                 fair: bool = True, complete: int = 0, targets: Sequence[np.ndarray] = (),
+                 guided: bool = True, probe: int = 0) -> None:
         self.inputs = tuple(inputs)
         self.targets = tuple(targets)
-        """The train outputs (for the first inputs): when given, grid arguments closest to them are
-        tried first within each family (else in the order they were found)."""
+        """The train outputs (for the first inputs): when given (and `guided`), grid arguments closest
+        to them are tried first within each family (else in the order they were found)."""
+        self.guided = guided
+        self.probe = probe
+        """When positive, a first sweep through every cost level takes, in each family, only grid
+        arguments among the `probe` closest to the targets of their level (other arguments: the
+        cheapest levels', up to PROBE_OTHER_COST), so promising programs deep in the levels are met early; then the levels
+        run in full."""
+        self.probing = False
+        """True while the first sweep runs."""
         self._ordered: dict[int, list[Candidate]] = {}
         self.fair = fair
         """Primitives take turns within a cost level (else each runs through all its arguments)."""
@@ -134,11 +145,21 @@ class Enumerator:
         return self.pools.get(type_, {}).get(cost, [])
 
     def arguments(self, type_: str, cost: int) -> list[Candidate]:
-        """A finished pool in the order arguments are tried: grids closest to the targets first."""
-        if not self.targets or type_ != GRID:
+        """A finished pool in the order arguments are tried: grids closest to the targets first
+        (when guided); while probing, only the closest few grids and the cheapest other values."""
+        if self.probing:
+            if type_ != GRID:
+                return self.pool(type_, cost) if cost <= PROBE_OTHER_COST else []
+            return self._sorted(cost)[:self.probe]
+        if not self.targets or not self.guided or type_ != GRID:
             return self.pool(type_, cost)
+        return self._sorted(cost)
+
+    def _sorted(self, cost: int) -> list[Candidate]:
+        """The grids of one cost, closest to the targets first (found order without targets)."""
         if cost not in self._ordered:
-            self._ordered[cost] = sorted(self.pool(GRID, cost), key=self._distance)
+            pool = self.pool(GRID, cost)
+            self._ordered[cost] = sorted(pool, key=self._distance) if self.targets else list(pool)
         return self._ordered[cost]
 
     def _distance(self, cand: Candidate) -> float:
@@ -160,6 +181,12 @@ class Enumerator:
         yield self.pool(GRID, 1)[0]
         for t in types - {GRID}:
             yield from self.pool(t, 1)
+        if self.probe > 0 and self.fair:
+            self.probing = True
+            for cost in range(2, max_cost + 1):
+                yield from self._level_fair(cost, types)
+            self.probing = False
+            self._ordered.clear()  # the full levels sort their whole pools again
         for cost in range(2, max_cost + 1):
             if self.fair:
                 found = self._level_fair(cost, types)

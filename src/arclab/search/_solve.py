@@ -25,6 +25,9 @@ from ._uniform import Uniform
 
 CELL_RULE_TRIES = 40
 """How many enumerated candidates of the output's shape get a cell rule learned on top."""
+CELL_TABLE_TRIES = 10
+"""Of those, how many also get a cell table learned (a table's search runs to its deadline when
+nothing fits, a rule list's rarely does), so later tries are cheap."""
 CELL_RULE_SHARE = 0.15
 """At most this part of the budget, in all, goes to learning cell rules on candidates."""
 
@@ -88,7 +91,7 @@ class Synthesizer:
                  extra_seconds: float = 2.0, strategies: Sequence[Strategy] | None = None,
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
                  complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False,
-                 closer_bases: bool = False, complete_per_second: float = 0.0,
+                 closer_bases: bool = False, complete_per_second: float = 0.0, bases_per_op: int = 0, probe: int = 0,
                  options: Mapping[str, Any] | None = None,
                  prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
@@ -122,6 +125,13 @@ class Synthesizer:
         self.closer_bases = closer_bases
         """Cell rules are learned only on candidates at least as close to the outputs as any before."""
         self.closest_base = 0.0
+        self.bases_per_op = bases_per_op
+        """Most candidates calling any one primitive that get cell rules learned on top (0: no limit),
+        so the tries go to bases of many kinds, not to one primitive over every argument."""
+        self._bases_of: dict[str, int] = {}
+        self.probe = probe
+        """The enumeration first sweeps every level over only this many grids closest to the train
+        outputs per argument (0: no sweep; see Enumerator.probe)."""
         self.options = dict(options or {})
         """Settings a strategy takes by name when it lists them in its `options`."""
         self.train_in = [ex.input.array for ex in task.train]
@@ -201,8 +211,9 @@ class Synthesizer:
         start = time.monotonic()
         self.run_strategies(timed=False)
         enum = Enumerator(self.train_in + self.test_in, self.colours(), fair=self.fair, complete=self.complete,
-                          primitives=self.primitives,
-                          targets=self.train_out if self.guided else ())
+                          primitives=self.primitives, targets=self.train_out if self.guided or self.probe else (),
+                          guided=self.guided, probe=self.probe)
+        self._enum = enum
         types = frozenset([GRID]) | (self.uniform.types() if self.uniform else frozenset())
         stream = enum.candidates(self.max_cost, types)
         self._best = min((s.cost for s in self.solutions if not s.set_aside(self.patient)),
@@ -229,7 +240,8 @@ class Synthesizer:
         for cand in stream:
             if cand is None:
                 return time.monotonic() < self.deadline
-            if self._best is not None and cand.cost > self._best + self.extra_cost:
+            probing = self._enum.probing  # the first sweep's costs are not in order: no cap yet
+            if not probing and self._best is not None and cand.cost > self._best + self.extra_cost:
                 return False
             if self._found_at is not None and time.monotonic() > self._found_at + self.extra_seconds:
                 return False
@@ -237,7 +249,7 @@ class Synthesizer:
             if found is not None:
                 self.solutions.append(found)
                 self.stats.count(found.strategy)
-                if not found.set_aside(self.patient):
+                if not found.set_aside(self.patient) and not probing:
                     self._best = found.cost if self._best is None else min(self._best, found.cost)
                     self._found_at = self._found_at or time.monotonic()
         return False
@@ -273,10 +285,23 @@ class Synthesizer:
                     answers = tuple(cellwise(x, v, pairs) for x, v in zip(self.test_in, test_vals))
                     return Solution(expr, answers, cand.cost + 3, "cellwise")
             if (cand.cost > 1 and self.cell_rule_tries < CELL_RULE_TRIES
-                    and self.cell_rule_seconds < self.cell_rule_budget and self._closer(train_vals)):
+                    and self.cell_rule_seconds < self.cell_rule_budget and self._closer(train_vals)
+                    and self._fresh_base(cand.expr)):
                 self.cell_rule_tries += 1
                 return self._cell_rule_on(cand, train_vals, test_vals)
         return None
+
+    def _fresh_base(self, expr: Expr) -> bool:
+        """Whether a base may still get cell rules (see bases_per_op): none of its primitives is in
+        that many bases tried before. Counts it when it may."""
+        if not self.bases_per_op:
+            return True
+        ops = _ops(expr)
+        if any(self._bases_of.get(op, 0) >= self.bases_per_op for op in ops):
+            return False
+        for op in ops:
+            self._bases_of[op] = self._bases_of.get(op, 0) + 1
+        return True
 
     def _closer(self, train_vals: Sequence[np.ndarray]) -> bool:
         """Whether a candidate may get a cell rule: with `closer_bases`, only when its share of cells
@@ -334,8 +359,9 @@ class Synthesizer:
         data = cell_data(train_vals, self.train_out, test_vals)
         if data is not None:
             args = (train_vals, self.train_out, test_vals, deadline)
-            learners = (rule_list_programs(*args, source=cand.expr, data=data),
-                        cell_rule_programs(*args, source=cand.expr, max_features=2, data=data))
+            learners = [rule_list_programs(*args, source=cand.expr, data=data)]
+            if self.cell_rule_tries <= CELL_TABLE_TRIES:
+                learners.append(cell_rule_programs(*args, source=cand.expr, max_features=2, data=data))
             for expr, cost in filter(None, (next(programs, None) for programs in learners)):
                 answers = tuple(_on_value(expr, v) for v in test_vals)
                 if _all_valid(answers):  # on x itself (cost 1) it costs what the direct learner says
@@ -343,6 +369,13 @@ class Synthesizer:
                     break
         self.cell_rule_seconds += time.monotonic() - start
         return found
+
+
+def _ops(expr: Expr) -> set[str]:
+    """The primitives a program calls."""
+    if not isinstance(expr, Call):
+        return set()
+    return {expr.op}.union(*(_ops(a) for a in expr.args))
 
 
 def _colours(values: Sequence[np.ndarray]) -> set[int]:

@@ -63,6 +63,10 @@ class ViewSettings:
     """Whether cell rules are learned only on candidates at least as close to the outputs as any before."""
     complete_per_second: float = 0.0
     """Families a full level still finishes, per second of a view's budget (at least `complete`)."""
+    bases_per_op: int = 0
+    """Most cell-rule bases calling any one primitive (0: no limit; see Synthesizer)."""
+    probe: int = 0
+    """Grids per argument in the enumeration's first sweep through the levels (0: none; see Enumerator)."""
     options: tuple[tuple[str, Any], ...] = ()
     """Settings strategies take by name (see Strategy.options)."""
     prior: PriorTable | None = None
@@ -144,7 +148,8 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
                             fair=settings.fair, roles=settings.roles, patient=settings.patient,
                             complete=settings.complete, enumerate_first=settings.enumerate_first,
                             stack=settings.stack, guided=settings.guided, closer_bases=settings.closer_bases,
-                            complete_per_second=settings.complete_per_second,
+                            complete_per_second=settings.complete_per_second, bases_per_op=settings.bases_per_op,
+                            probe=settings.probe,
                             options=dict(settings.options),
                             prior=settings.prior, primitives=settings.primitives)
         solutions = synth.run()

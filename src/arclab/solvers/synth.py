@@ -121,7 +121,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
           guided: bool = False, closer_bases: bool = False, specialise: bool = False,
-          complete_per_second: float = 200.0, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
+          complete_per_second: float = 200.0, bases_per_op: int = 0, probe: int = 0, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
           prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
@@ -157,7 +157,12 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     differently; complete_per_second: a view's enumeration finishes families of up to this many
     argument tuples per second of its budget, when that is more than `complete` (so a longer
     budget completes the cheap levels rather than only reaching dearer ones; 200 keeps 2000 for
-    a 10 s view, so it changes only longer budgets);
+    a 10 s view, so it changes only longer budgets); bases_per_op: at most this many candidates that
+    call any one primitive get cell rules learned on top (0: no limit, the first ones found), so
+    the learners' few tries reach bases of many kinds; probe: before the enumeration's levels run
+    in full, a first sweep through them takes, for each grid argument, only the `probe` grids of
+    that level closest to the train outputs (and the cheapest colours and numbers), so a promising
+    program deep in the levels is met early (0: no sweep);
     prior: 'learned' takes the search's costs from the prior shipped with arclab (fitted by
     `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
     hash of each task's train pairs, so a task is searched with a table fitted without it): answers
@@ -172,7 +177,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
         raise ValueError("prior_level_bits must be positive and prior_max_level at least 1")
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
                             _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided,
-                            closer_bases, complete_per_second, (("specialise", specialise),))
+                            closer_bases, complete_per_second, bases_per_op, probe, (("specialise", specialise),))
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     learned = load_prior() if prior != "hand" else None
