@@ -374,6 +374,8 @@ CASES: list[Case] = [
     case("reflect_right", [[1, 2, 3]], out=[[1, 2, 3, 2, 1]]),
     case("reflect_down", [[1], [2]], out=[[1], [2], [1]]),
     case("reflect_down", [[1, 2]], out=UNDEFINED, why="one-row"),
+    case("canvas", [[1, 0], [0, 2]], 2, out=[[1, 0, 0, 0], [0, 2, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),
+    case("canvas", [[1]], 1, out=UNDEFINED, why="bad-factor"),
     case("repeat_band_rows", [[0, 0], [1, 0], [0, 2], [0, 0], [0, 0]], out=[[0, 2], [1, 0], [0, 2], [1, 0], [0, 2]]),
     case("repeat_band_rows", [[1, 0], [0, 2]], out=UNDEFINED, why="band-fills-grid"),
     case("repeat_band_cols", [[0, 3, 0, 0]], out=[[3, 3, 3, 3]]),
