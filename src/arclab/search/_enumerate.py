@@ -163,12 +163,16 @@ class Enumerator:
         return self._ordered[cost]
 
     def _distance(self, cand: Candidate) -> float:
-        """1 minus the mean share of target cells the candidate's values get right (0 per pair of
-        another shape)."""
+        """1 minus a mean score per pair: a value of the target's shape scores a half plus half the
+        share of cells it gets right; one of another shape half the overlap of its colour set with
+        the target's (so any value of the right shape comes first)."""
         right = 0.0
         for value, target in zip(cand.values, self.targets):
             if value.shape == target.shape:
-                right += float(np.count_nonzero(value == target)) / target.size
+                right += 0.5 + 0.5 * float(np.count_nonzero(value == target)) / target.size
+            else:
+                ours, theirs = set(np.unique(value).tolist()), set(np.unique(target).tolist())
+                right += 0.5 * len(ours & theirs) / len(ours | theirs)
         return 1.0 - right / len(self.targets)
 
     def out_of_time(self) -> bool:
