@@ -64,6 +64,12 @@ def test_object_box_features() -> None:
     assert CELL_FEATURES["in_box"].function(ring)[2, 2] == 2 and CELL_FEATURES["in_box"].function(ring)[0, 0] == NONE
 
 
+def test_in_colour_box() -> None:
+    g = np.array([[8, 0, 0, 0], [0, 1, 0, 0], [0, 0, 8, 0], [0, 0, 0, 0]], np.uint8)
+    box = CELL_FEATURES["in_colour_box"].function(g)
+    assert box[1, 1] == 8 and box[0, 1] == 8 and box[0, 0] == NONE and box[3, 3] == NONE
+
+
 def test_nearest_edge() -> None:
     g = np.array([[1, 0, 0, 0, 2], [1, 0, 0, 3, 2], [1, 0, 0, 0, 2]], np.uint8)
     near = CELL_FEATURES["nearest_edge"].function(g)

@@ -290,6 +290,24 @@ def _in_box(g: np.ndarray) -> np.ndarray:
     return out
 
 
+def _in_colour_box(g: np.ndarray) -> np.ndarray:
+    """The colour whose cells' bounding box (all its cells, connected or not) holds the cell, off
+    that colour's own cells: the smallest such box (the lower colour on equal areas); NONE if none."""
+    bg = background(g)
+    out = np.full(g.shape, NONE, dtype=np.int16)
+    area = np.full(g.shape, g.size + 1, dtype=np.int32)
+    for c in np.unique(g).tolist():
+        if c == bg:
+            continue
+        ys, xs = np.nonzero(g == c)
+        box = (slice(int(ys.min()), int(ys.max()) + 1), slice(int(xs.min()), int(xs.max()) + 1))
+        size = (box[0].stop - box[0].start) * (box[1].stop - box[1].start)
+        better = (g[box] != c) & (area[box] > size)
+        out[box][better] = c
+        area[box][better] = size
+    return out
+
+
 def _neighbour_colours(g: np.ndarray, offsets: list[tuple[int, int]]) -> np.ndarray:
     """A bitmask of the colours among the cell's neighbours (beyond the border counts as none)."""
     bits = np.zeros(g.shape, dtype=np.int32)
@@ -426,6 +444,7 @@ _DEFINITIONS: tuple[tuple[str, Feature, str], ...] = (
     ("object_half_v", lambda g: _object_half(g, 0), INT),
     ("object_half_h", lambda g: _object_half(g, 1), INT),
     ("in_box", _in_box, COLOUR),
+    ("in_colour_box", _in_colour_box, COLOUR),
     ("object_colours", _object_colours, INT),
     ("mirror_h", lambda g: _mirror(g, "h"), COLOUR),
     ("mirror_v", lambda g: _mirror(g, "v"), COLOUR),
