@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from scipy import ndimage
 
@@ -175,6 +177,28 @@ def connect(g: np.ndarray) -> np.ndarray:
     if not drawn.any():
         raise ValueError("nothing to connect")
     return checked(np.where(drawn, colours[between.argmax(axis=0)], g))
+
+
+@primitive(GRID, returns=GRID)
+def connect_diagonal(g: np.ndarray) -> np.ndarray:
+    """Draw a diagonal line between every two cells of one colour that share a diagonal (over background)."""
+    bg = background(g)
+    out = g.copy()
+    for c in np.unique(g).tolist():
+        cells = np.argwhere(g == c)
+        if c == bg or len(cells) > 30:
+            continue
+        for (y0, x0), (y1, x1) in itertools.combinations(cells.tolist(), 2):
+            steps = abs(y1 - y0)
+            if steps < 2 or steps != abs(x1 - x0):
+                continue
+            ys = np.arange(y0, y1 + np.sign(y1 - y0), np.sign(y1 - y0))
+            xs = np.arange(x0, x1 + np.sign(x1 - x0), np.sign(x1 - x0))
+            line = out[ys, xs]
+            out[ys, xs] = np.where(g[ys, xs] == bg, c, line)
+    if np.array_equal(out, g):
+        raise ValueError("nothing to connect")
+    return checked(out)
 
 
 def _both_sides(layers: np.ndarray, axis: int) -> np.ndarray:

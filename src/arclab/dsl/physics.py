@@ -82,12 +82,23 @@ for _direction, _doc in DROPS:
 @primitive(GRID, returns=GRID, cost=2)
 def attract(g: np.ndarray) -> np.ndarray:
     """Every object moves straight toward the largest object until it touches it."""
+    return _attract(g, largest=True)
+
+
+@primitive(GRID, returns=GRID, cost=2)
+def attract_smallest(g: np.ndarray) -> np.ndarray:
+    """Every object moves straight toward the smallest object until it touches it."""
+    return _attract(g, largest=False)
+
+
+def _attract(g: np.ndarray, largest: bool) -> np.ndarray:
+    """Every object moves straight toward the largest (or smallest) object until it touches it."""
     objs = blobs(g)
     if len(objs) < 2:
         raise ValueError("one object")
-    anchor = max(objs, key=lambda o: o.size)
+    anchor = (max if largest else min)(objs, key=lambda o: o.size)
     if sum(o.size == anchor.size for o in objs) != 1:
-        raise ValueError("no single largest object")
+        raise ValueError("no single anchor object")
     bg = background(g)
     out = np.full_like(g, bg)
     occupied = np.zeros(g.shape, dtype=bool)
