@@ -69,6 +69,6 @@ def value_key(value: Any) -> Any:
         return (value.shape, value.tobytes())
     if isinstance(value, Object):
         return value.key()
-    if isinstance(value, tuple):
-        return tuple(value_key(v) for v in value)
+    if isinstance(value, tuple):  # objects (the commonest tuples) keyed without a call per element
+        return tuple([v.key() if type(v) is Object else value_key(v) for v in value])
     return value

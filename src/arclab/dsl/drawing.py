@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 from scipy import ndimage
 
+from ._kernels import rays as kernel_rays
 from ._registry import derived, primitive
 from ._types import COLOUR, GRID, frozen
 from ._util import background, checked, memo
@@ -104,12 +105,26 @@ for _direction, _doc in GRAVITIES:
     _gravity_primitive(_direction, _doc)
 
 
+_STEPS: dict[tuple[tuple[int, int], ...], np.ndarray] = {}
+
+
+def _steps(directions: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """The directions as an int64 array of rows (dy, dx), made once per set of directions."""
+    found = _STEPS.get(directions)
+    if found is None:
+        found = _STEPS[directions] = np.array(directions, dtype=np.int64).reshape(-1, 2)
+    return found
+
+
 def _rays(g: np.ndarray, directions: tuple[tuple[int, int], ...]) -> np.ndarray:
     bg = background(g)
     h, w = g.shape
     ys, xs = np.nonzero(g != bg)
     if ys.size == 0 or ys.size > 40:
         raise ValueError("no seeds or too many")
+    painted = kernel_rays(g, bg, _steps(directions))
+    if painted is not None:
+        return painted
     rows = g.tolist()  # cell by cell, Python lists are far cheaper to index than an array
     out = g.tolist()
     for y, x in zip(ys.tolist(), xs.tolist()):

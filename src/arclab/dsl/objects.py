@@ -8,6 +8,7 @@ from collections.abc import Callable, Hashable
 import numpy as np
 from scipy import ndimage
 
+from ._kernels import Parts, parts
 from ._registry import derived, grid_family, primitive, resolve
 from ._types import COLOUR, GRID, INT, NAME, OBJECT, OBJECTS, Object, frozen
 from ._util import background, bbox, checked, holes, memo
@@ -33,6 +34,11 @@ def extract_objects(g: np.ndarray, connectivity: int, by_colour: bool,
 
 
 def _colour_sets(g: np.ndarray, by_colour: bool, with_background: bool) -> tuple[Object, ...]:
+    cut = parts(g, -1 if with_background else background(g), 0, by_colour, 60)
+    if cut is not None:
+        if cut[0] == 0:
+            raise ValueError("no objects")
+        return tuple(_cut_objects(cut))
     bg = None if with_background else background(g)
     if by_colour:
         found = tuple(_make(g, g == c) for c in np.unique(g) if c != bg)
@@ -53,6 +59,16 @@ def _make(g: np.ndarray, mask: np.ndarray) -> Object:
 @memo
 def _components(g: np.ndarray, connectivity: int, by_colour: bool, with_background: bool) -> tuple[Object, ...]:
     """Components of (non-background) cells (memoised by content: physics and counting ask again)."""
+    cut = parts(g, -1 if with_background else background(g), connectivity, by_colour, 60)
+    if cut is not None:  # the compiled kernel: the same objects as the scipy code below
+        _count_ok(cut[0])
+        return tuple(_cut_objects(cut))
+    return _components_scipy(g, connectivity, by_colour, with_background)
+
+
+def _components_scipy(g: np.ndarray, connectivity: int, by_colour: bool,
+                      with_background: bool) -> tuple[Object, ...]:
+    """_components by scipy's labelling (without the compiled kernels)."""
     structure = _EIGHT if connectivity == 8 else _FOUR
     bg = None if with_background else background(g)
     if by_colour:
@@ -72,6 +88,21 @@ def _components(g: np.ndarray, connectivity: int, by_colour: bool, with_backgrou
         found = [_component(g, labels, sl, i) for sl, i in zip(ndimage.find_objects(labels), range(1, n + 1))]
     found.sort(key=lambda o: (o.top, o.left))
     return tuple(found)
+
+
+def _cut_objects(cut: Parts) -> list[Object]:
+    """Objects of a kernel's parts: views of its flat buffers (read-only), in the kernel's order."""
+    _, boxes, masks, colours = cut
+    masks.setflags(write=False)
+    colours.setflags(write=False)
+    found = []
+    at = 0
+    for top, left, bottom, right, _ in boxes.tolist():
+        shape = (bottom - top, right - left)
+        end = at + shape[0] * shape[1]
+        found.append(Object(top, left, masks[at:end].reshape(shape), colours[at:end].reshape(shape)))
+        at = end
+    return found
 
 
 def _count_ok(n: int) -> None:

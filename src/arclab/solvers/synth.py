@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from ..dsl import warm_kernels
 from ..search import (
     LEVEL_BITS, MAX_LEVEL, STRATEGIES, Prior, Strategy, ViewSearch, ViewSettings, VotedAnswer, load_prior,
     ordered_strategies, search_views,
@@ -182,4 +183,5 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     learned = load_prior() if prior != "hand" else None
     levels = (prior_level_bits, prior_max_level) if prior == "learned" else None
+    warm_kernels()  # compiled (or loaded) while the worker is built, not within a task's seconds
     return Synth(budget, chosen, orders or ("none",), settings, learned, levels)
