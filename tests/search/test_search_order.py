@@ -51,3 +51,18 @@ def test_without_a_probe_nothing_is_swept() -> None:
     enum = Enumerator(_grids(), [0, 1, 2], targets=_grids()[:1], guided=False)
     assert not any(enum.probing for _ in enum.candidates(max_cost=3))
     assert enum.arguments("Grid", 2) == enum.pool("Grid", 2)  # not guided: found order
+
+
+def test_the_full_levels_do_not_evaluate_again_what_the_sweep_did() -> None:
+    inputs = _grids()
+    enum = Enumerator(inputs, [0, 1, 2], targets=[np.rot90(g) for g in inputs[:1]], guided=False, probe=2)
+    tried: list[tuple] = []
+    apply = enum._apply
+
+    def recording(prim, args):
+        tried.append((prim.name, *map(id, args)))
+        return apply(prim, args)
+
+    enum._apply = recording
+    list(enum.candidates(max_cost=4))
+    assert enum._swept and len(tried) == len(set(tried)) == enum.evaluated

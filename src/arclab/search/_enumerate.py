@@ -73,14 +73,17 @@ class Enumerator:
         self.targets = tuple(targets)
         """The train outputs (for the first inputs): when given (and `guided`), grid arguments closest
         to them are tried first within each family (else in the order they were found)."""
-        self.guided = guided
         self.probe = probe
         """When positive, a first sweep through every cost level takes, in each family, only grid
         arguments among the `probe` closest to the targets of their level (other arguments: the
-        cheapest levels', up to PROBE_OTHER_COST), so promising programs deep in the levels are met early; then the levels
-        run in full."""
+        cheapest levels', up to PROBE_OTHER_COST), so promising programs deep in the levels are met
+        early; then the levels run in full."""
         self.probing = False
         """True while the first sweep runs."""
+        self._swept: set[tuple[Any, ...]] = set()
+        """(primitive, ids of its arguments) of every tuple the first sweep evaluated."""
+        self.guided = guided
+        """With targets, whether the full levels try the grids closest to them first (the sweep always does)."""
         self._ordered: dict[int, list[Candidate]] = {}
         self.fair = fair
         """Primitives take turns within a cost level (else each runs through all its arguments)."""
@@ -221,6 +224,7 @@ class Enumerator:
             for prim in self.primitives for split in self._splits(prim, cost)
             for pools in [[self.arguments(t, c) for t, c in zip(prim.arg_types, split)]])
         popleft, append, new, clock = turns.popleft, turns.append, self._new, time.monotonic
+        swept = self._swept if self.probe > 0 else None
         while turns:
             turn = popleft()
             full = len(turn[3]) > MAX_POOL
@@ -230,12 +234,23 @@ class Enumerator:
             if args is None:
                 continue
             append(turn)
+            if swept is not None and self._swept_before(swept, turn[0], args):
+                continue
             deadline = self.deadline  # read each turn: the caller may move it between candidates
             if deadline is not None and clock() > deadline:
                 yield None
             cand = new(turn[0], args, cost, types, not full)
             if cand is not None:
                 yield cand
+
+    def _swept_before(self, swept: set[tuple[Any, ...]], prim: Primitive, args: tuple[Candidate, ...]) -> bool:
+        """While probing, remember the argument tuple; in the full levels, whether the first sweep
+        already evaluated it (so it is neither evaluated nor counted twice)."""
+        key = (prim.name, *map(id, args))  # the arguments are kept candidates: their ids stay theirs
+        if self.probing:
+            swept.add(key)
+            return False
+        return key in swept
 
     def _level_pool(self, type_: str, cost: int) -> list[Candidate]:
         """The pool of one type and cost, made empty if there is none yet (so it can be held)."""
