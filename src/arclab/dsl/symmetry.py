@@ -69,6 +69,13 @@ COMPLETE_SYMMETRIES = (
 grid_family(globals(), complete_symmetry, "complete_symmetry", COMPLETE_SYMMETRIES)
 
 
+def _in_phase(n: int, start: int, extent: int) -> np.ndarray:
+    """For each of n positions, the position in [start, start + extent) at the same phase: a run
+    repeated along a line so that its own cells stay where they are."""
+    index: np.ndarray = start + (np.arange(n) - start) % extent
+    return index
+
+
 def repeat_band(g: np.ndarray, lines: str) -> np.ndarray:
     """The band of rows ("rows") or columns ("cols") that holds the picture, repeated in place over
     the whole grid: every line copies the band's line whose distance from the band's start is the
@@ -81,7 +88,7 @@ def repeat_band(g: np.ndarray, lines: str) -> np.ndarray:
     if used.size == 0 or used[-1] - used[0] + 1 == n:
         raise ValueError("no band to repeat")
     start, extent = int(used[0]), int(used[-1] - used[0] + 1)
-    source = start + (np.arange(n) - start) % extent
+    source = _in_phase(n, start, extent)
     return rearranged(g[source] if axis == 0 else g[:, source])
 
 
@@ -112,18 +119,16 @@ def continue_runs(g: np.ndarray) -> np.ndarray:
     """Each line holding one run of two or more cells repeats it along the line over the background.
 
     Rows and columns alike; the repeated run keeps its phase (its own cells stay where they are)."""
-    bg, out, done = background(g), g.copy(), False
+    bg, out = background(g), g.copy()
     for lines, target in ((g, out), (g.T, out.T)):
         for line, written in zip(lines, target):
             runs = _line_runs(line, bg)
             if len(runs) != 1:
                 continue
-            start, length = runs[0]
-            pattern = line[start + (np.arange(len(line)) - start) % length]
+            pattern = line[_in_phase(len(line), *runs[0])]
             free = written == bg
             written[free] = pattern[free]
-            done = True
-    if not done or np.array_equal(out, g):
+    if np.array_equal(out, g):
         raise ValueError("no run to continue")
     return checked(out)
 

@@ -71,6 +71,7 @@ class Enumerator:
                  guided: bool = True, probe: int = 0) -> None:
         self.inputs = tuple(inputs)
         self.targets = tuple(targets)
+        self._target_colours = [set(np.unique(t).tolist()) for t in self.targets]
         """The train outputs (for the first inputs): when given (and `guided`), grid arguments closest
         to them are tried first within each family (else in the order they were found)."""
         self.probe = probe
@@ -170,11 +171,11 @@ class Enumerator:
         share of cells it gets right; one of another shape half the overlap of its colour set with
         the target's (so any value of the right shape comes first)."""
         right = 0.0
-        for value, target in zip(cand.values, self.targets):
+        for value, target, theirs in zip(cand.values, self.targets, self._target_colours):
             if value.shape == target.shape:
                 right += 0.5 + 0.5 * float(np.count_nonzero(value == target)) / target.size
             else:
-                ours, theirs = set(np.unique(value).tolist()), set(np.unique(target).tolist())
+                ours = set(np.unique(value).tolist())
                 right += 0.5 * len(ours & theirs) / len(ours | theirs)
         return 1.0 - right / len(self.targets)
 
