@@ -66,3 +66,29 @@ def test_the_full_levels_do_not_evaluate_again_what_the_sweep_did() -> None:
     enum._apply = recording
     list(enum.candidates(max_cost=4))
     assert enum._swept and len(tried) == len(set(tried)) == enum.evaluated
+
+
+def _costs(enum: Enumerator) -> dict[tuple[str, tuple[int, ...]], list[int]]:
+    """(type, value key per input) -> the costs of the pool candidates that hold those values."""
+    from arclab.dsl import value_key
+
+    held: dict[tuple[str, tuple[int, ...]], list[int]] = {}
+    for type_, pools in enum.pools.items():
+        for cost, pool in pools.items():
+            for cand in pool:
+                held.setdefault((type_, tuple(map(value_key, cand.values))), []).append(cost)
+    return held
+
+
+def test_values_the_sweep_met_deep_are_held_at_their_cheapest_cost_after_the_full_levels() -> None:
+    inputs = _grids()
+    targets = [np.rot90(g) for g in inputs[:1]]
+    plain = Enumerator(inputs, [0, 1, 2], targets=targets, guided=False)
+    swept = Enumerator(inputs, [0, 1, 2], targets=targets, guided=False, probe=2)
+    for enum in (plain, swept):
+        list(enum.candidates(max_cost=4))
+    cheapest = {key: costs for key, costs in _costs(plain).items() if costs[0] < 4}  # level 4 fills up
+    held = _costs(swept)
+    assert swept._retired, "the sweep met some values dearer than the full levels do"
+    assert all(len(costs) == 1 for costs in held.values())
+    assert {key: costs for key, costs in held.items() if key in cheapest} == cheapest

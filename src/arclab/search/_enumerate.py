@@ -83,6 +83,11 @@ class Enumerator:
         """True while the first sweep runs."""
         self._swept: set[tuple[Any, ...]] = set()
         """(primitive, ids of its arguments) of every tuple the first sweep evaluated."""
+        self._sweep_found: dict[tuple[str, tuple[int, ...]], Candidate] = {}
+        """(type, value classes) -> the candidate the first sweep met them with: a full level that
+        meets the same values at a lower cost takes them over (see _cheaper)."""
+        self._retired: list[Candidate] = []
+        """Sweep candidates taken over (held so the ids of their values stay theirs)."""
         self.guided = guided
         """With targets, whether the full levels try the grids closest to them first (the sweep always does)."""
         self._ordered: dict[int, list[Candidate]] = {}
@@ -270,8 +275,34 @@ class Enumerator:
         if seen is None:
             seen = self.seen[type_] = set()
         if classes in seen:
+            if self._sweep_found and not self.probing:
+                return self._cheaper(prim, args, cost, types, keep, values, classes)
             return None
         seen.add(classes)
+        cand = Candidate(Call(prim.name, tuple([a.expr for a in args])), type_, values, cost, classes)
+        if self.probing:
+            self._sweep_found[(type_, classes)] = cand
+        if keep:
+            self._keep(cand)
+        return cand if type_ in types else None
+
+    def _cheaper(self, prim: Primitive, args: tuple[Candidate, ...], cost: int, types: frozenset[str],
+                 keep: bool, values: tuple[Any, ...], classes: tuple[int, ...]) -> Candidate | None:
+        """Values the first sweep met at a higher cost, met again in a full level: the cheaper
+        program takes the sweep's place in the pools (else a deep program found early would stand
+        for those values, and every program built on them would be dearer than it is); None
+        when they were not the sweep's or are not cheaper now."""
+        type_ = prim.result_type
+        old = self._sweep_found.get((type_, classes))
+        if old is None or old.cost <= cost:
+            return None
+        del self._sweep_found[(type_, classes)]
+        pool = self.pool(type_, old.cost)
+        for i, held in enumerate(pool):
+            if held is old:
+                del pool[i]
+                self._retired.append(old)
+                break
         cand = Candidate(Call(prim.name, tuple([a.expr for a in args])), type_, values, cost, classes)
         if keep:
             self._keep(cand)

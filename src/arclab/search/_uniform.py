@@ -1,8 +1,8 @@
 """Outputs that are each one colour: the colour from a Colour expression, each side from a
 constant (when every output has it) or from an Int expression (a count, a size) of the input.
 
-The enumerator offers its Colour and Int candidates; the first (cheapest) one right on every pair
-fills each part, and once all parts are known the answer is `filled(height, width, colour)`.
+The enumerator offers its Colour and Int candidates; the cheapest ones right on every pair (up to
+ALTERNATIVES test values) fill each part, and once all parts are known the answer is `filled(height, width, colour)`.
 """
 
 from __future__ import annotations
@@ -54,13 +54,29 @@ class Uniform:
         """The programs (with their answers) this candidate completes."""
         found = []
         for name in ("colour",) if cand.type == COLOUR else ("height", "width"):
-            known = self.parts[name]
             part = (cand.expr, float(cand.cost), tuple(int(v) for v in test_vals))
-            if (len(known) < ALTERNATIVES and list(train_vals) == self.targets[name]
-                    and all(p[2] != part[2] for p in known)):
-                known.append(part)
+            if list(train_vals) == self.targets[name] and self._admit(self.parts[name], part):
                 found += self._programs({**self.parts, name: [part]})
         return found
+
+    @staticmethod
+    def _admit(known: list[Part], part: Part) -> bool:
+        """Whether a part right on every pair is kept: while fewer than ALTERNATIVES test values
+        are known, or when it is cheaper than the part kept for its test value, or than the
+        dearest part kept (the enumerator's first sweep meets dear parts before cheap ones)."""
+        same = [i for i, p in enumerate(known) if p[2] == part[2]]
+        if same:
+            if known[same[0]][1] <= part[1]:
+                return False
+            known[same[0]] = part
+        elif len(known) < ALTERNATIVES:
+            known.append(part)
+        else:
+            dearest = max(range(len(known)), key=lambda i: known[i][1])
+            if known[dearest][1] <= part[1]:
+                return False
+            known[dearest] = part
+        return True
 
     @staticmethod
     def _programs(parts: dict[str, list[Part]]) -> list[tuple[Expr, float, tuple[np.ndarray, ...]]]:
