@@ -106,6 +106,10 @@ OBJ_G: Rows = [[0, 1, 1, 0, 0],
                [0, 0, 0, 2, 0],
                [3, 0, 0, 0, 0]]
 L_OBJ = Obj(0, 1, ("11", "1."))
+TOUCH_G: Rows = [[5, 0, 0, 0],
+                 [0, 1, 1, 0],
+                 [0, 0, 0, 0],
+                 [2, 0, 0, 3]]
 BLOB_G: Rows = [[0, 0, 0, 0],
                 [0, 1, 2, 0],
                 [0, 0, 0, 0],
@@ -281,6 +285,9 @@ CASES: list[Case] = [
     case("with_colour", of("objects4", OBJ_G), 3, out=Obj(3, 0, ("3",))),
     case("with_colour", of("objects4", OBJ_G), 2, out=UNDEFINED, why="two"),
     case("with_colour", of("objects4", OBJ_G), 9, out=UNDEFINED, why="none"),
+    case("touching", of("objects8", TOUCH_G), 5, out=Obj(1, 1, ("11",))),
+    case("touching", of("objects8", TOUCH_G), 1, out=Obj(0, 0, ("5",))),
+    case("touching", of("objects8", TOUCH_G), 3, out=UNDEFINED, why="none touches"),
     case("most_holes", of("objects4", [[1, 1, 1, 0, 0], [1, 0, 1, 0, 2], [1, 1, 1, 0, 0], [0, 0, 0, 0, 0]]),
          out=Obj(0, 0, ("111", "1.1", "111"))),
     case("most_holes", of("objects4", OBJ_G), out=UNDEFINED, why="tie"),

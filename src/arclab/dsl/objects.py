@@ -374,6 +374,23 @@ def with_colour(objs: tuple[Object, ...], c: int) -> Object:
     return hits[0]
 
 
+def _cells(o: Object, c: int | None = None) -> set[tuple[int, int]]:
+    """The grid positions of an object's cells (only those of colour c, when given)."""
+    where = o.mask if c is None else o.mask & (o.colours == c)
+    return {(o.top + int(r), o.left + int(q)) for r, q in zip(*np.nonzero(where))}
+
+
+@primitive(OBJECTS, COLOUR, returns=OBJECT)
+def touching(objs: tuple[Object, ...], c: int) -> Object:
+    """The one object without colour c that touches (8 ways) a cell of colour c of another object."""
+    marks = set().union(*(_cells(o, c) for o in objs))
+    near = {(r + dr, q + dq) for r, q in marks for dr in (-1, 0, 1) for dq in (-1, 0, 1)}
+    hits = [o for o in objs if not (o.colours[o.mask] == c).any() and not near.isdisjoint(_cells(o))]
+    if len(hits) != 1:
+        raise ValueError("not exactly one")
+    return hits[0]
+
+
 @primitive(OBJECTS, returns=OBJECT)
 def most_holes(objs: tuple[Object, ...]) -> Object:
     """The object enclosing the most background cells (defined when there is no tie)."""
