@@ -92,7 +92,17 @@ def large(rng: Rng) -> np.ndarray:
     return np.resize(g, (h, w))
 
 
-RECIPES: tuple[Callable[[Rng], np.ndarray], ...] = (noise, noise, noise, upscaled, parted, mirrored, uniform, large)
+def sparse(rng: Rng) -> np.ndarray:
+    """A few single cells on a background (markers, points to join)."""
+    h, w = rng.integers(2, 12, 2)
+    g = np.zeros((h, w), dtype=np.uint8)
+    for _ in range(int(rng.integers(1, 5))):
+        g[rng.integers(h), rng.integers(w)] = rng.integers(1, 10)
+    return g
+
+
+RECIPES: tuple[Callable[[Rng], np.ndarray], ...] = (noise, noise, noise, upscaled, parted, mirrored, uniform, large,
+                                                    sparse, sparse)
 
 
 def random_grid(rng: Rng) -> np.ndarray:

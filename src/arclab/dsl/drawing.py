@@ -216,6 +216,53 @@ def connect_diagonal(g: np.ndarray) -> np.ndarray:
     return checked(out)
 
 
+@primitive(GRID, COLOUR, COLOUR, returns=GRID)
+def elbow(g: np.ndarray, a: int, c: int) -> np.ndarray:
+    """Join the one a-coloured cell to the one other cell by a c-coloured L along a's row, then the other's column."""
+    bg = background(g)
+    start = np.argwhere(g == a)
+    others = np.argwhere((g != bg) & (g != a))
+    if a == bg or len(start) != 1 or len(others) != 1:
+        raise ValueError("needs one cell of colour a and one other")
+    (y0, x0), (y1, x1) = start[0].tolist(), others[0].tolist()
+    if y0 == y1 or x0 == x1:
+        raise ValueError("in line: no elbow")
+    out = g.copy()
+    row = out[y0, min(x0, x1):max(x0, x1) + 1]
+    row[row == bg] = c
+    col = out[min(y0, y1):max(y0, y1) + 1, x1]
+    col[col == bg] = c
+    return checked(out)
+
+
+@primitive(GRID, returns=GRID)
+def extend_tips(g: np.ndarray) -> np.ndarray:
+    """Extend every cell with one non-background neighbour (of 8) away from it until something is hit."""
+    bg = background(g)
+    fg = g != bg
+    padded = np.pad(fg, 1)
+    h, w = g.shape
+    near = sum(padded[1 + dy:1 + dy + h, 1 + dx:1 + dx + w].astype(np.int8)
+               for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
+    tips = np.argwhere(fg & (near == 1))
+    if len(tips) == 0 or len(tips) > 40:
+        raise ValueError("no tips or too many")
+    out = g.copy()
+    for y, x in tips.tolist():
+        window = padded[y:y + 3, x:x + 3].copy()
+        window[1, 1] = False
+        (ny, nx), = np.argwhere(window).tolist()
+        dy, dx = 1 - ny, 1 - nx
+        yy, xx = y + dy, x + dx
+        while 0 <= yy < h and 0 <= xx < w and g[yy, xx] == bg:
+            out[yy, xx] = g[y, x]
+            yy += dy
+            xx += dx
+    if np.array_equal(out, g):
+        raise ValueError("nothing extended")
+    return checked(out)
+
+
 def _both_sides(layers: np.ndarray, axis: int) -> np.ndarray:
     """Cells with a True at or before them and at or after them along `axis`."""
     before = np.logical_or.accumulate(layers, axis=axis)
