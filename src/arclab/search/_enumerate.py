@@ -85,7 +85,7 @@ class Enumerator:
         """(primitive, ids of its arguments) of every tuple the first sweep evaluated."""
         self._sweep_found: dict[tuple[str, tuple[int, ...]], Candidate] = {}
         """(type, value classes) -> the candidate the first sweep met them with: a full level that
-        meets the same values at a lower cost takes them over (see _cheaper)."""
+        meets the same values at a lower cost takes them over (see _take_over)."""
         self._retired: list[Candidate] = []
         """Sweep candidates taken over (held so the ids of their values stay theirs)."""
         self.guided = guided
@@ -275,10 +275,10 @@ class Enumerator:
         if seen is None:
             seen = self.seen[type_] = set()
         if classes in seen:
-            if self._sweep_found and not self.probing:
-                return self._cheaper(prim, args, cost, types, keep, values, classes)
-            return None
-        seen.add(classes)
+            if not self._sweep_found or self.probing or not self._take_over(type_, classes, cost):
+                return None
+        else:
+            seen.add(classes)
         cand = Candidate(Call(prim.name, tuple([a.expr for a in args])), type_, values, cost, classes)
         if self.probing:
             self._sweep_found[(type_, classes)] = cand
@@ -286,16 +286,14 @@ class Enumerator:
             self._keep(cand)
         return cand if type_ in types else None
 
-    def _cheaper(self, prim: Primitive, args: tuple[Candidate, ...], cost: int, types: frozenset[str],
-                 keep: bool, values: tuple[Any, ...], classes: tuple[int, ...]) -> Candidate | None:
-        """Values the first sweep met at a higher cost, met again in a full level: the cheaper
-        program takes the sweep's place in the pools (else a deep program found early would stand
-        for those values, and every program built on them would be dearer than it is); None
-        when they were not the sweep's or are not cheaper now."""
-        type_ = prim.result_type
+    def _take_over(self, type_: str, classes: tuple[int, ...], cost: int) -> bool:
+        """Whether values met again in a full level were the first sweep's at a higher cost; if so
+        the sweep's candidate leaves its pool, for the cheaper program to take its place (else a
+        deep program found early would stand for those values, and every program built on them
+        would be dearer than it is)."""
         old = self._sweep_found.get((type_, classes))
         if old is None or old.cost <= cost:
-            return None
+            return False
         del self._sweep_found[(type_, classes)]
         pool = self.pool(type_, old.cost)
         for i, held in enumerate(pool):
@@ -303,10 +301,7 @@ class Enumerator:
                 del pool[i]
                 self._retired.append(old)
                 break
-        cand = Candidate(Call(prim.name, tuple([a.expr for a in args])), type_, values, cost, classes)
-        if keep:
-            self._keep(cand)
-        return cand if type_ in types else None
+        return True
 
     def _splits(self, prim: Primitive, cost: int) -> Iterator[tuple[int, ...]]:
         """The argument costs that make `prim` cost `cost`, where every argument pool is non-empty."""
