@@ -9,6 +9,7 @@ from scipy import ndimage
 
 from ._kernels import rays as kernel_rays
 from ._registry import derived, primitive
+from .cell_features import CELL_FEATURES
 from ._types import COLOUR, GRID, frozen
 from ._util import background, checked, memo
 
@@ -242,9 +243,7 @@ def extend_tips(g: np.ndarray) -> np.ndarray:
     fg = g != bg
     padded = np.pad(fg, 1)
     h, w = g.shape
-    near = sum(padded[1 + dy:1 + dy + h, 1 + dx:1 + dx + w].astype(np.int8)
-               for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
-    tips = np.argwhere(fg & (near == 1))
+    tips = np.argwhere(fg & (CELL_FEATURES["fg_neighbours8"].function(g) == 1))
     if len(tips) == 0 or len(tips) > 40:
         raise ValueError("no tips or too many")
     out = g.copy()
