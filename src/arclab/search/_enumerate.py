@@ -118,7 +118,7 @@ class Enumerator:
 
     def _add(self, cand: Candidate, keep: bool = True) -> bool:
         """Keep (or when not `keep`, only see) a candidate unless one of equal values was met."""
-        classes = self._classes_of(cand.type, cand.values)
+        classes = self.classes_of(cand.type, cand.values)
         seen = self.seen.setdefault(cand.type, set())
         if classes in seen:
             return False
@@ -127,7 +127,7 @@ class Enumerator:
             self._keep(dataclasses.replace(cand, classes=classes))
         return True
 
-    def _classes_of(self, type_: str, values: tuple[Any, ...]) -> tuple[int, ...]:
+    def classes_of(self, type_: str, values: tuple[Any, ...]) -> tuple[int, ...]:
         """The class of each value: known at once for a value some kept candidate holds, else
         found by its key (equal exactly when the values are equal)."""
         class_of, classes = self._class_of, self._classes
@@ -270,7 +270,7 @@ class Enumerator:
         if values is None:
             return None
         type_ = prim.result_type
-        classes = self._classes_of(type_, values)
+        classes = self.classes_of(type_, values)
         seen = self.seen.get(type_)
         if seen is None:
             seen = self.seen[type_] = set()

@@ -214,6 +214,8 @@ class Synthesizer:
                           primitives=self.primitives, targets=self.train_out if self.guided or self.probe else (),
                           guided=self.guided, probe=self.probe)
         self._enum = enum
+        self._out_classes = enum.classes_of(GRID, tuple(self.train_out))
+        """The value class of each train output: a candidate is exact when its classes are these."""
         types = frozenset([GRID]) | (self.uniform.types() if self.uniform else frozenset())
         stream = enum.candidates(self.max_cost, types)
         self._best = min((s.cost for s in self.solutions if not s.set_aside(self.patient)),
@@ -269,7 +271,7 @@ class Synthesizer:
             return self._uniform_answer(cand, train_vals, test_vals)
         if not _valid_test(test_vals):
             return None
-        if _matches(train_vals, self.train_out):
+        if cand.classes[: self.n_train] == self._out_classes:
             return Solution(cand.expr, tuple(test_vals), cand.cost, "enumerate")
         if all(v.shape == o.shape for v, o in zip(train_vals, self.train_out)):
             self.stacker.add(cand, train_vals)
