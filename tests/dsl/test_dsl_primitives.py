@@ -181,6 +181,10 @@ CASES: list[Case] = [
     case("filled", 31, 1, 1, out=UNDEFINED, why="too-tall"),
     case("colour_histogram", [[0, 1, 2], [2, 0, 2], [0, 0, 3]], out=[[2, 0, 0], [2, 0, 0], [2, 1, 3]]),
     case("colour_histogram", UNIFORM, out=UNDEFINED, why="no-colours"),
+    case("colours_by_count", [[0, 0, 1, 2], [0, 2, 0, 2], [0, 3, 3, 0]], 0, out=[[2], [3], [1]]),
+    case("colours_by_count", [[0, 0, 1, 2], [0, 2, 0, 2], [0, 3, 3, 0]], 1, out=[[3], [1]], why="skip-the-commonest"),
+    case("colours_by_count", [[0, 0, 1, 2], [0, 2, 0, 2], [0, 3, 3, 0]], 3, out=UNDEFINED, why="none-left"),
+    case("colours_by_count", UNIFORM, 0, out=UNDEFINED, why="no-colours"),
     # drawing
     case("fill_enclosed", [[0, 0, 0, 0, 0], [0, 2, 2, 2, 0], [0, 2, 0, 2, 0], [0, 2, 2, 2, 0]], 4,
          out=[[0, 0, 0, 0, 0], [0, 2, 2, 2, 0], [0, 2, 4, 2, 0], [0, 2, 2, 2, 0]]),

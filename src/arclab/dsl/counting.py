@@ -47,6 +47,17 @@ def colour_histogram(g: np.ndarray) -> np.ndarray:
     return checked(out)
 
 
+@primitive(GRID, INT, returns=GRID)
+def colours_by_count(g: np.ndarray, skip: int) -> np.ndarray:
+    """A column of the non-background colours, commonest first (ties: lower colour first), after the skip commonest."""
+    counts = np.bincount(g.ravel(), minlength=10)
+    counts[background(g)] = 0
+    order = [c for c in np.argsort(-counts, kind="stable") if counts[c] > 0]
+    if skip < 0 or skip >= len(order):
+        raise ValueError("no colours left")
+    return checked(np.array(order[skip:], dtype=np.uint8).reshape(-1, 1))
+
+
 def _main_colour(g: np.ndarray) -> int:
     counts = np.bincount(g.ravel(), minlength=10)
     counts[background(g)] = 0
