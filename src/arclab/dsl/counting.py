@@ -34,14 +34,12 @@ def filled(h: int, w: int, c: int) -> np.ndarray:
 @primitive(GRID, returns=GRID)
 def colour_histogram(g: np.ndarray) -> np.ndarray:
     """One column per non-background colour, most frequent first, as tall as its cell count."""
-    bg = background(g)
-    counts = np.bincount(g.ravel(), minlength=10)
-    counts[bg] = 0
-    order = [c for c in np.argsort(-counts, kind="stable") if counts[c] > 0]
+    counts = _fg_counts(g)
+    order = _commonest_first(counts)
     if not order:
         raise ValueError("no colours")
     height = int(counts[order[0]])
-    out = np.full((height, len(order)), bg, dtype=np.uint8)
+    out = np.full((height, len(order)), background(g), dtype=np.uint8)
     for x, c in enumerate(order):
         out[height - counts[c]:, x] = c
     return checked(out)
@@ -50,17 +48,26 @@ def colour_histogram(g: np.ndarray) -> np.ndarray:
 @primitive(GRID, INT, returns=GRID)
 def colours_by_count(g: np.ndarray, skip: int) -> np.ndarray:
     """A column of the non-background colours, commonest first (ties: lower colour first), after the skip commonest."""
-    counts = np.bincount(g.ravel(), minlength=10)
-    counts[background(g)] = 0
-    order = [c for c in np.argsort(-counts, kind="stable") if counts[c] > 0]
+    order = _commonest_first(_fg_counts(g))
     if skip < 0 or skip >= len(order):
         raise ValueError("no colours left")
     return checked(np.array(order[skip:], dtype=np.uint8).reshape(-1, 1))
 
 
-def _main_colour(g: np.ndarray) -> int:
+def _fg_counts(g: np.ndarray) -> np.ndarray:
+    """Cells of each colour 0-9, the background's count set to 0."""
     counts = np.bincount(g.ravel(), minlength=10)
     counts[background(g)] = 0
+    return counts
+
+
+def _commonest_first(counts: np.ndarray) -> list[int]:
+    """The colours that occur, commonest first (ties: lower colour first)."""
+    return [int(c) for c in np.argsort(-counts, kind="stable") if counts[c] > 0]
+
+
+def _main_colour(g: np.ndarray) -> int:
+    counts = _fg_counts(g)
     return int(counts.argmax()) if counts.any() else -1
 
 
