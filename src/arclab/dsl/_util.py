@@ -92,6 +92,13 @@ def background(grid: np.ndarray) -> int:
     return found
 
 
+def fg_counts(grid: np.ndarray) -> np.ndarray:
+    """Cells of each colour 0-9, the background's count set to 0."""
+    counts = np.bincount(grid.ravel(), minlength=10)
+    counts[background(grid)] = 0
+    return counts
+
+
 def checked(grid: np.ndarray) -> np.ndarray:
     """A valid result grid (1..30 per side, uint8, read-only) or ValueError."""
     shape = grid.shape

@@ -6,7 +6,7 @@ import numpy as np
 
 from ._registry import primitive
 from ._types import COLOUR, COLOURMAP, GRID
-from ._util import background, checked
+from ._util import background, checked, fg_counts
 
 
 @primitive(GRID, returns=COLOUR)
@@ -26,8 +26,7 @@ def least_common(g: np.ndarray) -> int:
 @primitive(GRID, returns=COLOUR)
 def most_common_fg(g: np.ndarray) -> int:
     """The most frequent colour other than the background."""
-    counts = np.bincount(g.ravel(), minlength=10)
-    counts[background(g)] = 0
+    counts = fg_counts(g)
     if not counts.any():
         raise ValueError("no foreground")
     return int(counts.argmax())

@@ -9,7 +9,7 @@ import numpy as np
 
 from ._registry import primitive
 from ._types import COLOUR, COLOURMAP, GRID, INT, NAME
-from ._util import background, checked, symmetries
+from ._util import background, checked, fg_counts, symmetries
 from ._vocabulary import Vocabulary, vocabulary
 
 
@@ -34,7 +34,7 @@ def filled(h: int, w: int, c: int) -> np.ndarray:
 @primitive(GRID, returns=GRID)
 def colour_histogram(g: np.ndarray) -> np.ndarray:
     """One column per non-background colour, most frequent first, as tall as its cell count."""
-    counts = _fg_counts(g)
+    counts = fg_counts(g)
     order = _commonest_first(counts)
     if not order:
         raise ValueError("no colours")
@@ -48,17 +48,10 @@ def colour_histogram(g: np.ndarray) -> np.ndarray:
 @primitive(GRID, INT, returns=GRID)
 def colours_by_count(g: np.ndarray, skip: int) -> np.ndarray:
     """A column of the non-background colours, commonest first (ties: lower colour first), after the skip commonest."""
-    order = _commonest_first(_fg_counts(g))
+    order = _commonest_first(fg_counts(g))
     if skip < 0 or skip >= len(order):
         raise ValueError("no colours left")
     return checked(np.array(order[skip:], dtype=np.uint8).reshape(-1, 1))
-
-
-def _fg_counts(g: np.ndarray) -> np.ndarray:
-    """Cells of each colour 0-9, the background's count set to 0."""
-    counts = np.bincount(g.ravel(), minlength=10)
-    counts[background(g)] = 0
-    return counts
 
 
 def _commonest_first(counts: np.ndarray) -> list[int]:
@@ -67,7 +60,7 @@ def _commonest_first(counts: np.ndarray) -> list[int]:
 
 
 def _main_colour(g: np.ndarray) -> int:
-    counts = _fg_counts(g)
+    counts = fg_counts(g)
     return int(counts.argmax()) if counts.any() else -1
 
 
