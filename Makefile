@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,ray,llm,hf]'
-	$(BIN)/python -c 'import arclab.dsl; arclab.dsl.warm_kernels()'  # numba compiles the DSL kernels once, into its cache
+	$(BIN)/python -c 'import arclab.search, arclab.dsl; arclab.dsl.warm_kernels()'  # numba compiles the DSL's and the search's kernels once, into its cache
 	touch $(STAMP)
 
 # The main job: the synth solver on ARC-AGI-1 evaluation, 10 s a task (about half an hour on 2 cores;

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+import itertools
 
-from arclab.dsl import evaluate, parse
-from arclab.search._cells import cell_rule_programs
+import numpy as np
+import pytest
+
+from arclab.dsl import evaluate, kernels_compiled, parse
+from arclab.search import _cells
+from arclab.search._cells import CellData, cell_rule_programs
 
 
 def a(rows: list[list[int]]) -> np.ndarray:
@@ -103,3 +107,37 @@ def test_a_specialised_rule_list_leaves_colours_it_never_changed() -> None:
     assert [[2, 3, 0], [1, 0, 1]] in answers[1:]
     assert all(parse(str(e)) == e for e, _ in both)
     assert both[0][1] < both[answers.index([[2, 3, 0], [1, 0, 1]])][1]
+
+
+def _random_data(seed: int) -> CellData:
+    """Cell data of a random same-shape task: a few pairs whose outputs recolour some cells."""
+    rng = np.random.default_rng(seed)
+    h, w = (int(x) for x in rng.integers(3, 9, size=2))
+    train_in = [rng.choice(4, size=(h, w)).astype(np.uint8) for _ in range(int(rng.integers(2, 4)))]
+    train_out = [np.where(g == 1, int(rng.integers(0, 4)), g).astype(np.uint8) for g in train_in]
+    for out in train_out:
+        out[rng.random(out.shape) < 0.05] = 5
+    return CellData(train_in, train_out, [rng.choice(4, size=(h, w)).astype(np.uint8)])
+
+
+@pytest.mark.skipif(not kernels_compiled(), reason="numba is not installed or ARCLAB_NUMBA=0")
+@pytest.mark.parametrize("scratch", [_cells.SCRATCH, 1])
+def test_the_compiled_scan_keeps_the_subsets_the_tables_keep(monkeypatch: pytest.MonkeyPatch, scratch: int) -> None:
+    # scratch 1 sends every subset of more than one key down the compiled scan's sorting path
+    monkeypatch.setattr(_cells, "SCRATCH", scratch)
+    kept = 0
+    for seed in range(12):
+        data = _random_data(seed)
+        for size in (1, 2, 3):
+            tables = [s for s in itertools.combinations(range(len(data.names)), size) if data.table(s) is not None]
+            assert list(data.consistent(size)) == tables, (seed, size)
+            kept += len(tables)
+    assert kept > 0  # some subsets are consistent, so both answers were exercised
+
+
+def test_without_the_kernels_the_scan_is_the_tables_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_cells, "kernels_compiled", lambda: False)
+    data = _random_data(0)
+    assert list(data.consistent(2)) == [s for s in itertools.combinations(range(len(data.names)), 2)
+                                        if data.table(s) is not None]
+    assert list(data.consistent(2, deadline=0.0)) == []

@@ -7,7 +7,7 @@ Importing this package registers every primitive in PRIMITIVES and fills every v
 from . import (  # noqa: F401  (importing registers the primitives)
     cell_features, colour, counting, drawing, geometry, local_rules, objects, partition, physics, properties, size, symmetry,
 )
-from ._kernels import warm_kernels
+from ._kernels import kernel, kernels_compiled, on_warm, warm_kernels
 from ._program import Call, Const, Expr, ParseError, Var, evaluate, parse, program_size
 from ._registry import ALIASES, PRIMITIVES, Primitive, primitive, resolve
 from ._types import BOOL, COLOUR, COLOURMAP, GRID, INT, OBJECT, OBJECTS, POS, SIZE, TYPES, Object, value_key
@@ -25,6 +25,6 @@ __all__ = [
     "INTS", "LAYOUTS", "LOCAL_FEATURES", "OBJECT", "OBJECTS", "OBJECT_EXTRACTORS", "OBJECT_PROPERTIES", "POS",
     "SIZE", "TYPES", "VOCABULARIES",
     "Call", "Const", "Entry", "Expr", "Object", "PRIMITIVES", "ParseError", "Primitive", "Var", "Vocabulary",
-    "background", "evaluate", "extract_objects", "parse", "primitive", "program_size", "resolve", "value_key",
+    "background", "evaluate", "extract_objects", "kernel", "kernels_compiled", "on_warm", "parse", "primitive", "program_size", "resolve", "value_key",
     "vocabulary", "warm_kernels",
 ]

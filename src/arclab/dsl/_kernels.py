@@ -45,20 +45,33 @@ COMPILED: bool = _JIT is not None
 """Whether the kernels below are compiled (else `parts` returns None and callers use numpy/scipy)."""
 
 
-def _kernel(function: F) -> F:
+def kernel(function: F) -> F:
     """Compile a kernel when numba is on; the plain function otherwise (never called then)."""
     return _JIT(function) if _JIT is not None else function
 
 
+def kernels_compiled() -> bool:
+    """Whether compiled kernels run now (callers outside this module read it per call)."""
+    return COMPILED
 
-@_kernel
+
+_WARMERS: list[Callable[[], object]] = []
+
+
+def on_warm(warmer: Callable[[], object]) -> None:
+    """Have `warm_kernels` also run `warmer`, which calls another layer's kernels once."""
+    _WARMERS.append(warmer)
+
+
+
+@kernel
 def _neighbours(connectivity: int) -> np.ndarray:
     """Row and column steps to a cell's neighbours (4: edges; 8: edges and corners)."""
     steps = np.array([-1, 0, 0, -1, 0, 1, 1, 0, -1, -1, -1, 1, 1, -1, 1, 1], dtype=np.int64).reshape(8, 2)
     return steps if connectivity == 8 else steps[:4]
 
 
-@_kernel
+@kernel
 def _label(g: np.ndarray, bg: int, connectivity: int, by_colour: bool, labels: np.ndarray) -> int:
     """Number the parts of g in `labels` (1, 2, ...; 0 for the background) and return how many.
 
@@ -104,7 +117,7 @@ def _label(g: np.ndarray, bg: int, connectivity: int, by_colour: bool, labels: n
     return n
 
 
-@_kernel
+@kernel
 def _cut(g: np.ndarray, labels: np.ndarray, n: int, by_box: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each part's box (top, left, bottom, right; exclusive ends) and label, and its mask and
     colours over its box, flattened one part after another into two buffers (in label order, or
@@ -142,7 +155,7 @@ def _cut(g: np.ndarray, labels: np.ndarray, n: int, by_box: bool) -> tuple[np.nd
     return boxes, masks, colours
 
 
-@_kernel
+@kernel
 def _parts(g: np.ndarray, bg: int, connectivity: int, by_colour: bool, most: int) -> tuple[
         int, np.ndarray, np.ndarray, np.ndarray]:
     """_label then _cut, or only the count when there are none or over `most`."""
@@ -155,7 +168,7 @@ def _parts(g: np.ndarray, bg: int, connectivity: int, by_colour: bool, most: int
     return n, boxes, masks, colours
 
 
-@_kernel
+@kernel
 def _rays(g: np.ndarray, bg: int, steps: np.ndarray) -> np.ndarray:
     """g with every non-background cell's colour carried along each step until a non-background
     cell or the edge (cells painted by an earlier ray stay free for later ones, as in drawing._rays)."""
@@ -200,3 +213,5 @@ def warm_kernels() -> None:
     g = np.array([[0, 1], [2, 0]], dtype=np.uint8)
     parts(g, 0, 4, True, 60)
     rays(g, 0, np.array([[0, 1]], dtype=np.int64))
+    for warmer in _WARMERS:
+        warmer()

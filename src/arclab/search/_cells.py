@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from ..dsl import CELL_FEATURES, COLOUR, Call, Const, Expr, Var
+from ..dsl import CELL_FEATURES, COLOUR, Call, Const, Expr, Var, kernel, kernels_compiled, on_warm
 from ..dsl.cell_features import NONE
 from ._learn import most_shared
 from ._registry import strategy
@@ -29,6 +29,11 @@ KEEP_BIT = 0
 """Bit 0 of a cell's target mask: the output keeps the input colour; bits 1-10 are colours 0-9;
 bits COPY_BIT.. copy a colour feature."""
 COPY_BIT = 11
+SCRATCH = 1 << 16
+"""The compiled scan groups cells through a direct table when a subset's keys span at most this
+many values, and by sorting otherwise."""
+BATCH = 4096
+"""Feature subsets the compiled scan checks between two looks at the deadline."""
 
 
 class CellData:
@@ -71,6 +76,28 @@ class CellData:
             mask |= fits.astype(np.int64) << (COPY_BIT + k)
         self.targets = mask
         self.changed = y != colour
+        self._train_codes: np.ndarray | None = None
+
+    def consistent(self, size: int, deadline: float | None = None) -> Iterator[tuple[int, ...]]:
+        """The feature subsets of `size` (in `itertools.combinations` order) that have a `table`,
+        until the deadline: checked in compiled batches, or one by one without the kernels."""
+        subsets = itertools.combinations(range(len(self.names)), size)
+        if not kernels_compiled():
+            for subset in subsets:
+                if deadline is not None and time.monotonic() > deadline:
+                    return
+                if self.table(subset) is not None:
+                    yield subset
+            return
+        if self._train_codes is None:
+            self._train_codes = np.ascontiguousarray(np.stack(self.codes)[:, : self.n_train])
+        cardinality = np.array(self.cardinality, dtype=np.int64)
+        while batch := list(itertools.islice(subsets, BATCH)):
+            if deadline is not None and time.monotonic() > deadline:
+                return
+            rows = np.array(batch, dtype=np.int64)
+            found = _consistent(self._train_codes, cardinality, self.targets, rows, SCRATCH)
+            yield from itertools.compress(batch, found.tolist())
 
     def unshared(self, subset: Sequence[int]) -> tuple[float, float]:
         """Leave one pair out: the share of changed cells, and of all cells, whose key no other pair has.
@@ -148,9 +175,7 @@ def cell_rule_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.nd
         return
     found: list[tuple[float, int, Call]] = []
     for size in range(1, max_features + 1):
-        for subset in itertools.combinations(range(len(data.names)), size):
-            if deadline is not None and time.monotonic() > deadline:
-                break
+        for subset in data.consistent(size, deadline):
             result = data.table(subset)
             if result is None:
                 continue
@@ -189,3 +214,60 @@ def _decode(data: CellData, subset: Sequence[int], code: int) -> tuple[int, ...]
         values.append(int(data.values[i][code % data.cardinality[i]]))
         code //= data.cardinality[i]
     return tuple(reversed(values))
+
+
+@kernel
+def _consistent(codes: np.ndarray, cardinality: np.ndarray, targets: np.ndarray, subsets: np.ndarray,
+                scratch: int) -> np.ndarray:
+    """Per row of `subsets` (feature indices), whether the train cells that share those features'
+    codes have a common target in every group: `CellData.table` is not None, without the table."""
+    count, size = subsets.shape
+    n = targets.shape[0]
+    out = np.zeros(count, dtype=np.bool_)
+    acc = np.zeros(scratch, dtype=np.int64)
+    stamp = np.full(scratch, -1, dtype=np.int64)
+    key = np.empty(n, dtype=np.int64)
+    for s in range(count):
+        span = 1
+        for j in range(size):
+            span *= cardinality[subsets[s, j]]
+        for i in range(n):
+            k = 0
+            for j in range(size):
+                f = subsets[s, j]
+                k = k * cardinality[f] + codes[f, i]
+            key[i] = k
+        ok = True
+        if span <= scratch:  # stamp says whether a key's group has been opened in this subset
+            for i in range(n):
+                k = key[i]
+                if stamp[k] != s:
+                    stamp[k] = s
+                    acc[k] = targets[i]
+                else:
+                    acc[k] &= targets[i]
+                    if acc[k] == 0:
+                        ok = False
+                        break
+        elif n > 0:
+            order = np.argsort(key)
+            common = targets[order[0]]
+            for i in range(1, n):
+                if key[order[i]] != key[order[i - 1]]:
+                    common = targets[order[i]]
+                else:
+                    common &= targets[order[i]]
+                    if common == 0:
+                        ok = False
+                        break
+        out[s] = ok
+    return out
+
+
+def _warm() -> None:
+    """Compile (or load) the scan on a tiny table."""
+    one = np.zeros((1, 1), dtype=np.int64)
+    _consistent(one, np.ones(1, dtype=np.int64), np.ones(1, dtype=np.int64), one, 4)
+
+
+on_warm(_warm)
