@@ -109,6 +109,28 @@ def test_a_specialised_rule_list_leaves_colours_it_never_changed() -> None:
     assert both[0][1] < both[answers.index([[2, 3, 0], [1, 0, 1]])][1]
 
 
+def test_rule_lists_test_number_features_at_least_a_value() -> None:
+    from arclab.search._rules import rule_list_programs
+
+    # every column but the middle one is cleared; the test is wider than any train grid
+    def grid(w: int, seed: int) -> np.ndarray:
+        return np.random.default_rng(seed).integers(1, 10, size=(3, w)).astype(np.uint8)
+
+    def cleared(g: np.ndarray) -> np.ndarray:
+        out = np.zeros_like(g)
+        out[:, g.shape[1] // 2] = g[:, g.shape[1] // 2]
+        return out
+
+    train_in = [grid(3, 1), grid(5, 2), grid(5, 3)]
+    test_in = [grid(7, 4)]
+    found = [e for e, _ in rule_list_programs(train_in, [cleared(g) for g in train_in], test_in)]
+    assert any(">=" in str(e) for e in found)
+    assert np.array_equal(evaluate(found[0], test_in[0]), cleared(test_in[0]))
+    assert parse(str(found[0])) == found[0]
+    plain = [e for e, _ in rule_list_programs(train_in, [cleared(g) for g in train_in], test_in, at_least=False)]
+    assert not any(np.array_equal(evaluate(e, test_in[0]), cleared(test_in[0])) for e in plain)
+
+
 def _random_data(seed: int) -> CellData:
     """Cell data of a random same-shape task: a few pairs whose outputs recolour some cells."""
     rng = np.random.default_rng(seed)

@@ -65,6 +65,7 @@ def test_a_strategy_takes_the_settings_it_names() -> None:
         assert synth.stats.found.get("optioned", 0) == found
 
 
-def test_the_rule_list_strategy_takes_specialise() -> None:
-    assert STRATEGIES["rule_list"].options == ("specialise",)
-    assert dict(make_solver("synth", specialise=True).settings.options) == {"specialise": True}
+def test_the_rule_list_strategy_takes_specialise_and_at_least() -> None:
+    assert STRATEGIES["rule_list"].options == ("specialise", "at_least")
+    options = dict(make_solver("synth", specialise=True, at_least=False).settings.options)
+    assert options == {"specialise": True, "at_least": False}

@@ -502,10 +502,18 @@ ANY_COLOUR = -1
 """The value a rule tests a colour feature against to mean "is some colour" (not NONE)."""
 
 
+AT_LEAST = ">="
+"""A rule's test on a number feature whose name has this suffix holds where the feature is at least
+the value (so it reaches values the train pairs never showed)."""
+
+
 def holds(values: np.ndarray, feature: str, value: int) -> np.ndarray:
-    """Where the test "feature is value" (for colour sets, "has colour value"; ANY_COLOUR: not NONE) holds."""
+    """Where the test "feature is value" (for colour sets, "has colour value"; ANY_COLOUR: not NONE;
+    a name ending in AT_LEAST: "feature is at least value") holds."""
     result: np.ndarray
-    if CELL_FEATURES.get_entry(feature).returns == COLOUR_SET:
+    if feature.endswith(AT_LEAST):
+        result = values >= value
+    elif CELL_FEATURES.get_entry(feature).returns == COLOUR_SET:
         result = (values >> value) & 1 == 1
     elif value == ANY_COLOUR:
         result = values != NONE
@@ -522,6 +530,7 @@ def cell_rules(g: np.ndarray, rules: tuple[tuple[int, tuple[int | str, ...]], ..
     cache: dict[str, np.ndarray] = {}
 
     def feature(name: str) -> np.ndarray:
+        name = name.removesuffix(AT_LEAST)
         if name not in cache:
             feature_names(name)
             cache[name] = np.asarray(CELL_FEATURES[name].function(g))

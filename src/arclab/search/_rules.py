@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from ..dsl import CELL_FEATURES, COLOUR, COLOUR_SET, Call, Const, Expr, Var
-from ..dsl.cell_features import ANY_COLOUR, NONE, holds
+from ..dsl import CELL_FEATURES, COLOUR, COLOUR_SET, INT, Call, Const, Expr, Var
+from ..dsl.cell_features import ANY_COLOUR, AT_LEAST, NONE, holds
 from ._cells import COPY_BIT, KEEP_BIT, CellData, cell_data
 from ._registry import strategy
 
@@ -24,9 +24,10 @@ MAX_VALUES = 30
 
 
 class Predicates:
-    """Every simple test on a cell (feature = value; colour = c and feature = value), as columns."""
+    """Every simple test on a cell (feature = value; colour = c and feature = value; with
+    `at_least`, number feature >= value), as columns."""
 
-    def __init__(self, data: CellData) -> None:
+    def __init__(self, data: CellData, at_least: bool = True) -> None:
         n = data.n_train
         singles: list[tuple[tuple[str, int], ...]] = []
         columns: list[np.ndarray] = []
@@ -58,6 +59,9 @@ class Predicates:
                 column = holds(raw, name, int(v))
                 by_feature.setdefault(name, []).append((int(v), column))
                 add(((name, int(v)),), column)
+            if returns == INT and at_least:
+                for v in values[1:-1]:  # at least the least holds everywhere, at least the most is "equals"
+                    add(((name + AT_LEAST, int(v)),), raw >= v)
         for c, colour_column in by_feature.get("colour", []):
             for name, tests in by_feature.items():
                 if name == "colour":
@@ -130,14 +134,15 @@ def _next_rule(valid: np.ndarray, gain: np.ndarray, cover: np.ndarray, prefer_co
     return int(coverage.argmax()), 0
 
 
-@strategy(order=100, share=0.2, tentative=True, options=("specialise",))
+@strategy(order=100, share=0.2, tentative=True, options=("specialise", "at_least"))
 def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.ndarray],
                        test_in: Sequence[np.ndarray], deadline: float | None = None, *,
                        source: Expr = Var(), data: CellData | None = None,
-                       specialise: bool = False) -> Iterator[tuple[Expr, float]]:
+                       specialise: bool = False, at_least: bool = True) -> Iterator[tuple[Expr, float]]:
     """Programs `cell_rules(source, rules)` exact on the train pairs: literal colours first, then copies.
 
-    With `specialise`, each list is followed by its `specialised` reading where that differs.
+    With `specialise`, each list is followed by its `specialised` reading where that differs; with
+    `at_least`, rules may also test "a number feature is at least v" (see Predicates).
 
     `train_in` and `test_in` are the values of `source` (the input itself unless given); `data`,
     when the caller already has it, is their `cell_data`.
@@ -145,7 +150,7 @@ def rule_list_programs(train_in: Sequence[np.ndarray], train_out: Sequence[np.nd
     data = data or cell_data(train_in, train_out, test_in)
     if data is None:
         return
-    preds = Predicates(data)
+    preds = Predicates(data, at_least)
     seen: set[str] = set()
     for prefer_copy in (False, True):
         rules = learn_rules(data, preds, prefer_copy, deadline)

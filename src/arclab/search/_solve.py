@@ -361,7 +361,8 @@ class Synthesizer:
         data = cell_data(train_vals, self.train_out, test_vals)
         if data is not None:
             args = (train_vals, self.train_out, test_vals, deadline)
-            learners = [rule_list_programs(*args, source=cand.expr, data=data)]
+            at_least = bool(self.options.get("at_least", True))
+            learners = [rule_list_programs(*args, source=cand.expr, data=data, at_least=at_least)]
             if self.cell_rule_tries <= CELL_TABLE_TRIES:
                 learners.append(cell_rule_programs(*args, source=cand.expr, max_features=2, data=data))
             for expr, cost in filter(None, (next(programs, None) for programs in learners)):

@@ -121,7 +121,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           first_share: float = 0.5, first_seconds: float = 10.0, strategies: str = "all",
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
-          guided: bool = False, closer_bases: bool = False, specialise: bool = False,
+          guided: bool = False, closer_bases: bool = False, specialise: bool = False, at_least: bool = True,
           complete_per_second: float = 200.0, bases_per_op: int = 3, probe: int = 3, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
           prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
@@ -155,7 +155,9 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     outputs is at least that of every candidate that got one before (False: the first ones found);
     specialise: a learned rule list is followed by its narrower reading, each painting rule that
     fired on one colour only in the train pairs restricted to that colour, where that answers
-    differently; complete_per_second: a view's enumeration finishes families of up to this many
+    differently; at_least: learned rule lists may test "a number feature (a row, a size, a
+    distance) is at least v", which reaches values the train pairs never showed (False: only
+    "is v"); complete_per_second: a view's enumeration finishes families of up to this many
     argument tuples per second of its budget, when that is more than `complete` (so a longer
     budget completes the cheap levels rather than only reaching dearer ones; 200 keeps 2000 for
     a 10 s view, so it changes only longer budgets); bases_per_op: at most this many candidates that
@@ -178,7 +180,8 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
         raise ValueError("prior_level_bits must be positive and prior_max_level at least 1")
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
                             _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided,
-                            closer_bases, complete_per_second, bases_per_op, probe, (("specialise", specialise),))
+                            closer_bases, complete_per_second, bases_per_op, probe,
+                            (("specialise", specialise), ("at_least", at_least)))
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
     learned = load_prior() if prior != "hand" else None
