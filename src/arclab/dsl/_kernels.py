@@ -63,7 +63,6 @@ def on_warm(warmer: Callable[[], object]) -> None:
     _WARMERS.append(warmer)
 
 
-
 @kernel
 def _neighbours(connectivity: int) -> np.ndarray:
     """Row and column steps to a cell's neighbours (4: edges; 8: edges and corners)."""
