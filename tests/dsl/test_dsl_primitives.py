@@ -169,6 +169,7 @@ CASES: list[Case] = [
     case("map_roles", [[5, 3, 0]], [[0, 0, 0], [5, 5, 7]], ((3, 4), (11, 0)), out=[[0, 4, 0]],
          why="literal-key-and-target"),
     case("map_roles", [[5, 0]], [[0, 0], [5, 5]], ((11, 12),), out=UNDEFINED, why="no-such-rank"),
+    case("map_roles", [[0, 0]], [[0, 0], [5, 5]], ((11, 12),), out=[[0, 0]], why="no-such-rank-for-an-absent-colour"),
     case("map_roles", [[5, 0]], [[0, 0], [5, 5]], ((11, 4), (12, 3)), out=[[4, 0]], why="key-rank-absent"),
     # counting
     case("colour_count", [[0, 1, 1], [2, 0, 0]], out=2),

@@ -89,6 +89,35 @@ def test_role_maps_carry_a_colour_rule_to_colours_never_seen() -> None:
     assert learn_role_map(ins, ins, ins) is None  # nothing changes
 
 
+def test_a_learned_role_map_re_runs_exactly_on_the_pairs_it_was_learned_from() -> None:
+    from arclab.dsl.colour import map_roles
+    from arclab.search._learn import learn_role_map
+
+    # each colour takes the colour of the next rank; pairs have 2-5 colours, so the map names ranks
+    # some references lack (for colours those pairs' candidates lack): it must still re-run on each
+    rng = np.random.default_rng(7)
+    learned = 0
+    for _ in range(100):
+        pairs = []
+        for _ in range(int(rng.integers(2, 5))):
+            k = int(rng.integers(2, 6))
+            colours = rng.choice(10, size=k, replace=False)
+            ref = rng.permutation(np.repeat(colours, np.arange(k, 0, -1) + 1)).astype(np.uint8)[None, :]
+            cand = np.where(ref == colours[-1], colours[0], ref).astype(np.uint8)
+            out = cand.copy()
+            for rank in range(k - 1):
+                out[cand == colours[rank]] = colours[rank + 1]
+            pairs.append((ref, cand, out))
+        refs, cands, outs = zip(*pairs)
+        table = learn_role_map(refs, cands, outs)
+        if table is None:
+            continue
+        learned += 1
+        for ref, cand, out in pairs:
+            assert np.array_equal(map_roles(cand, ref, table), out), (ref, cand, out, table)
+    assert learned > 50
+
+
 def test_one_colour_outputs_of_varying_shapes_take_their_sides_from_counts() -> None:
     def pair(colour, cells):
         g = np.zeros((4, 4), dtype=np.uint8)

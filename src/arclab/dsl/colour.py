@@ -122,6 +122,8 @@ def map_roles(g: np.ndarray, ref: np.ndarray, mapping: tuple[tuple[int, int], ..
         source = colour(key)
         if key < ROLE and source in roles:
             continue  # a literal key stands for a colour the reference doesn't have
+        if target - ROLE >= len(roles) and not (g == source).any():
+            continue  # a rank this reference lacks, for a colour g lacks: it changes nothing (as learned)
         table[source] = colour(target)
     return checked(table[g])
 
