@@ -61,7 +61,7 @@ class Predicates:
                 add(((name, int(v)),), column)
             if returns == INT and at_least:
                 for v in values[1:-1]:  # at least the least holds everywhere, at least the most is "equals"
-                    add(((name + AT_LEAST, int(v)),), raw >= v)
+                    add(((name + AT_LEAST, int(v)),), holds(raw, name + AT_LEAST, int(v)))
         for c, colour_column in by_feature.get("colour", []):
             for name, tests in by_feature.items():
                 if name == "colour":
