@@ -7,6 +7,7 @@ are colours 0-9 with 10 meaning "none" (beyond the border, or nothing found), or
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 
@@ -257,6 +258,20 @@ def _object_shape_feature(g: np.ndarray, what: str) -> np.ndarray:
     return per_cell
 
 
+def _shape_count(g: np.ndarray) -> np.ndarray:
+    """How many one-colour objects have the cell's object's shape (its cells in its box, whatever
+    their colour), capped at 30; 0 on the background."""
+    labels, boxes = _object_boxes(g)
+    keys = [b"" if box is None else bytes(labels[box].shape) + np.packbits(labels[box] == k).tobytes()
+            for k, box in enumerate(boxes, start=1)]
+    counts = Counter(keys)
+    values = np.zeros(len(boxes) + 1, dtype=np.int16)
+    for k, key in enumerate(keys, start=1):
+        values[k] = min(counts[key], 30)
+    per_cell: np.ndarray = values[labels]
+    return per_cell
+
+
 def _object_half(g: np.ndarray, axis: int) -> np.ndarray:
     """Where the cell lies along one axis of its object's box: 1 in the first half (rows above or
     columns left of the middle), 2 on the middle line of an odd extent, 3 in the second half; 0 on
@@ -441,6 +456,7 @@ _DEFINITIONS: tuple[tuple[str, Feature, str], ...] = (
     ("object_width", lambda g: _object_shape_feature(g, "width"), INT),
     ("object_is_box", lambda g: _object_shape_feature(g, "is_box"), INT),
     ("object_has_hole", lambda g: _object_shape_feature(g, "has_hole"), INT),
+    ("shape_count", _shape_count, INT),
     ("object_half_v", lambda g: _object_half(g, 0), INT),
     ("object_half_h", lambda g: _object_half(g, 1), INT),
     ("in_box", _in_box, COLOUR),
@@ -479,17 +495,24 @@ def feature_names(spec: str) -> list[str]:
     return names
 
 
+def table_keys(g: np.ndarray, features: str) -> list[tuple[int, ...]]:
+    """Each cell's values of the named features (comma-separated), row by row: a cell table's keys."""
+    names = feature_names(features)
+    keys: list[tuple[int, ...]] = list(map(tuple, np.stack([CELL_FEATURES[n].function(g) for n in names], axis=-1)
+                                           .reshape(-1, len(names)).tolist()))
+    return keys
+
+
 @primitive(GRID, NAME, COLOURMAP, returns=GRID, search=False)
 def cell_rule(g: np.ndarray, features: str, table: tuple[tuple[tuple[int, ...], int | str], ...]) -> np.ndarray:
     """Recolour each cell by a table from its feature values to a colour or a colour feature's value."""
-    names = feature_names(features)
-    columns = np.stack([CELL_FEATURES[n].function(g) for n in names], axis=-1).reshape(-1, len(names)).tolist()
+    columns = table_keys(g, features)
     copied = {v for _, v in table if isinstance(v, str)}
     copies = {n: CELL_FEATURES[n].function(g).ravel() for n in feature_names(",".join(sorted(copied)))} if copied else {}
     lookup = dict(table)
     flat = g.ravel().copy()
     for i, key in enumerate(columns):
-        target = lookup.get(tuple(key))
+        target = lookup.get(key)
         if target is None:
             continue
         value = copies[target][i] if isinstance(target, str) else target
@@ -522,11 +545,28 @@ def holds(values: np.ndarray, feature: str, value: int) -> np.ndarray:
     return result
 
 
-@primitive(GRID, COLOURMAP, returns=GRID, search=False)
-def cell_rules(g: np.ndarray, rules: tuple[tuple[int, tuple[int | str, ...]], ...]) -> np.ndarray:
-    """Recolour cells by an ordered list of rules: (feature, value, [feature, value,] target); first match wins."""
-    out = g.copy()
-    decided = np.zeros(g.shape, dtype=bool)
+Rules = tuple[tuple[int, tuple[int | str, ...]], ...]
+
+
+def deciding_rule(g: np.ndarray, rules: Rules, feature: Callable[[str], np.ndarray] | None = None) -> np.ndarray:
+    """Per cell, the position of the first rule of `cell_rules` that matches it (-1: none does).
+    `feature(name)` gives a feature's values on `g` (computed here when not given)."""
+    feature = feature or _feature_cache(g)
+    which = np.full(g.shape, -1, dtype=np.int16)
+    for i, (_, rule) in enumerate(rules):
+        if (not isinstance(rule, tuple) or len(rule) not in (3, 5)
+                or not all(isinstance(v, int) for v in rule[1:-1:2])
+                or not all(isinstance(n, str) for n in rule[:-1:2]) or not isinstance(rule[-1], (int, str))):
+            raise ValueError(f"malformed rule {rule!r}")
+        where = which < 0
+        for name, value in zip(rule[:-1:2], rule[1:-1:2]):
+            where &= holds(feature(str(name)), str(name), int(value))
+        which[where] = i
+    return which
+
+
+def _feature_cache(g: np.ndarray) -> Callable[[str], np.ndarray]:
+    """feature(name) -> the values of a cell feature (or its "at least" test's feature) on g, each computed once."""
     cache: dict[str, np.ndarray] = {}
 
     def feature(name: str) -> np.ndarray:
@@ -536,16 +576,18 @@ def cell_rules(g: np.ndarray, rules: tuple[tuple[int, tuple[int | str, ...]], ..
             cache[name] = np.asarray(CELL_FEATURES[name].function(g))
         return cache[name]
 
-    for _, rule in rules:
-        if (not isinstance(rule, tuple) or len(rule) not in (3, 5)
-                or not all(isinstance(v, int) for v in rule[1:-1:2])
-                or not all(isinstance(n, str) for n in rule[:-1:2]) or not isinstance(rule[-1], (int, str))):
-            raise ValueError(f"malformed rule {rule!r}")
-        where = ~decided
-        for name, value in zip(rule[:-1:2], rule[1:-1:2]):
-            where &= holds(feature(str(name)), str(name), int(value))
+    return feature
+
+
+@primitive(GRID, COLOURMAP, returns=GRID, search=False)
+def cell_rules(g: np.ndarray, rules: Rules) -> np.ndarray:
+    """Recolour cells by an ordered list of rules: (feature, value, [feature, value,] target); first match wins."""
+    out = g.copy()
+    feature = _feature_cache(g)
+    which = deciding_rule(g, rules, feature)
+    for i, (_, rule) in enumerate(rules):
+        where = which == i  # a copy of "no colour" keeps the cell, and decides it
         target = rule[-1]
-        decided |= where  # a copy of "no colour" keeps the cell, and decides it
         if isinstance(target, str):
             copied = feature(target)
             where &= copied != NONE

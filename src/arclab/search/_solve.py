@@ -21,6 +21,7 @@ from . import _parts, _strategies  # noqa: F401  (their strategies register on i
 from ._registry import Strategy, ordered_strategies
 from ._rules import rule_list_programs
 from ._stack import Stacker
+from ._support import memorised
 from ._uniform import Uniform
 
 CELL_RULE_TRIES = 40
@@ -92,7 +93,7 @@ class Synthesizer:
                  strategy_cap: bool = True, fair: bool = True, roles: bool = True, patient: bool = True,
                  complete: int = 0, enumerate_first: float = 0.0, stack: int = 0, guided: bool = False,
                  closer_bases: bool = False, complete_per_second: float = 0.0, bases_per_op: int = 0, probe: int = 0,
-                 options: Mapping[str, Any] | None = None,
+                 memorised_cost: float = 0.0, options: Mapping[str, Any] | None = None,
                  prior: PriorTable | None = None, primitives: Sequence[Primitive] | None = None) -> None:
         self.task = task
         self.prior = prior
@@ -132,6 +133,9 @@ class Synthesizer:
         self.probe = probe
         """The enumeration first sweeps every level over only this many grids closest to the train
         outputs per argument (0: no sweep; see Enumerator.probe)."""
+        self.memorised_cost = memorised_cost
+        """Added to a learned table's cost for each entry that changes cells in one train pair only
+        (see `memorised`): a table that writes down each pair's answer ranks below one they share."""
         self.options = dict(options or {})
         """Settings a strategy takes by name when it lists them in its `options`."""
         self.train_in = [ex.input.array for ex in task.train]
@@ -234,8 +238,16 @@ class Synthesizer:
             prior = self.prior
             self.solutions = [dataclasses.replace(s, cost=prior.solution_bits(s.program, s.strategy))
                               for s in self.solutions]
+        if self.memorised_cost:
+            self.solutions = [self._backed(s) for s in self.solutions]
         self.solutions.sort(key=lambda s: (*s.rank_key(self.patient), program_size(s.program)))
         return self.solutions
+
+    def _backed(self, solution: Solution) -> Solution:
+        """The solution, dearer by `memorised_cost` for each entry of its learned table that only one
+        train pair backs."""
+        entries = memorised(solution.program, self.train_in, self.train_out)
+        return dataclasses.replace(solution, cost=solution.cost + self.memorised_cost * entries) if entries else solution
 
     def _enumerate(self, stream: Iterator[Candidate | None]) -> bool:
         """Check candidates until the enumerator's deadline (True: it may go on later) or the end."""

@@ -67,6 +67,8 @@ class ViewSettings:
     """Most cell-rule bases calling any one primitive (0: no limit; see Synthesizer)."""
     probe: int = 0
     """Grids per argument in the enumeration's first sweep through the levels (0: none; see Enumerator)."""
+    memorised_cost: float = 0.0
+    """Added to a learned table's cost per entry only one train pair backs (see Synthesizer)."""
     options: tuple[tuple[str, Any], ...] = ()
     """Settings strategies take by name (see Strategy.options)."""
     prior: PriorTable | None = None
@@ -149,7 +151,7 @@ def search_views(task: Task, deadline: float, settings: ViewSettings) -> ViewSea
                             complete=settings.complete, enumerate_first=settings.enumerate_first,
                             stack=settings.stack, guided=settings.guided, closer_bases=settings.closer_bases,
                             complete_per_second=settings.complete_per_second, bases_per_op=settings.bases_per_op,
-                            probe=settings.probe,
+                            probe=settings.probe, memorised_cost=settings.memorised_cost,
                             options=dict(settings.options),
                             prior=settings.prior, primitives=settings.primitives)
         solutions = synth.run()

@@ -122,7 +122,8 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
           guided: bool = False, closer_bases: bool = False, specialise: bool = False, at_least: bool = True,
-          complete_per_second: float = 200.0, bases_per_op: int = 3, probe: int = 3, prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
+          complete_per_second: float = 200.0, bases_per_op: int = 3, probe: int = 3, memorised_cost: float = 1.0,
+          prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
           prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
 
@@ -165,7 +166,10 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
     the learners' few tries reach bases of many kinds; probe: before the enumeration's levels run
     in full, a first sweep through them takes, for each grid argument, only the `probe` grids of
     that level closest to the train outputs (and the cheapest colours and numbers), so a promising
-    program deep in the levels is met early (0: no sweep);
+    program deep in the levels is met early (0: no sweep); memorised_cost: added to the cost of a
+    learned rule list or cell table for each of its entries that changes cells in one train pair
+    only (that pair's answer written down, not a rule the pairs share), so a table every entry of
+    which two pairs or more back ranks first (0: tables ranked by their own cost);
     prior: 'learned' takes the search's costs from the prior shipped with arclab (fitted by
     `arclab fit-prior` on synth's right programs for arc-agi-1/training, cross-fitted in folds by a
     hash of each task's train pairs, so a task is searched with a table fitted without it): answers
@@ -180,7 +184,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
         raise ValueError("prior_level_bits must be positive and prior_max_level at least 1")
     settings = ViewSettings((), first_share, first_seconds, max_cost, extra_cost, extra_seconds,
                             _strategies(strategies, shares), strategy_cap, fair, roles, patient, complete, enumerate_first, stack, guided,
-                            closer_bases, complete_per_second, bases_per_op, probe,
+                            closer_bases, complete_per_second, bases_per_op, probe, memorised_cost,
                             (("specialise", specialise), ("at_least", at_least)))
     orders: tuple[ColourOrder, ...] = _names(colour_orders, COLOUR_ORDERS, "colour order")  # type: ignore[assignment]  # each name checked against COLOUR_ORDERS
     chosen = () if symmetries.strip() == "none" else _names(symmetries, SYMMETRIES, "symmetry")
