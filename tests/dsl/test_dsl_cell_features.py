@@ -107,3 +107,27 @@ def test_line_ends_give_the_edge_colour_of_each_row_and_column() -> None:
     assert CELL_FEATURES["row_last"].function(G)[2].tolist() == [2, 2, 2, 2]
     assert CELL_FEATURES["col_first"].function(G)[3].tolist() == [0, 0, 0, 0]
     assert CELL_FEATURES["col_last"].function(G)[0].tolist() == [3, 0, 2, 2]
+
+
+def test_shape_count_counts_objects_of_the_same_shape_whatever_their_colour() -> None:
+    g = np.array([[1, 1, 0, 0, 2, 2],
+                  [0, 1, 0, 0, 0, 2],
+                  [0, 0, 0, 0, 0, 0],
+                  [3, 0, 0, 4, 4, 0],
+                  [3, 0, 0, 0, 4, 0]], dtype=np.uint8)
+    counts = CELL_FEATURES["shape_count"].function(g)
+    assert counts[0, 0] == counts[0, 5] == counts[4, 4] == 3  # one L shape in three colours
+    assert counts[3, 0] == 1  # the only vertical bar
+    assert counts[2, 2] == 0  # background
+
+
+def test_deciding_rule_is_the_first_rule_that_matches() -> None:
+    from arclab.dsl.cell_features import cell_rules, deciding_rule
+
+    rules = ((0, ("colour", 3, 5)), (1, ("is_bg", 0, 7)))
+    which = deciding_rule(G, rules)
+    assert which[3, 0] == 0 and which[1, 1] == 1 and which[0, 0] == -1
+    out = cell_rules(G, rules)
+    assert out[3, 0] == 5 and out[1, 1] == 7 and out[0, 0] == 0
+    with pytest.raises(ValueError, match="malformed rule"):
+        deciding_rule(G, ((0, ("colour", 3)),))
