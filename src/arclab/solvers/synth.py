@@ -122,7 +122,7 @@ def synth(budget: float | None = None, max_cost: int = 12, extra_cost: int = 2, 
           shares: str = "", strategy_cap: bool = True, fair: bool = True, roles: bool = True,
           patient: bool = True, complete: int = 2000, enumerate_first: float = 0.5, stack: int = 3,
           guided: bool = False, closer_bases: bool = False, specialise: bool = False, at_least: bool = True,
-          complete_per_second: float = 200.0, bases_per_op: int = 3, probe: int = 3, memorised_cost: float = 1.0,
+          complete_per_second: float = 200.0, bases_per_op: int = 3, probe: int = 3, memorised_cost: float = 0.5,
           prior: str = "hand", prior_level_bits: float = LEVEL_BITS,
           prior_max_level: int = MAX_LEVEL) -> Synth:
     """The program-synthesis solver.
