@@ -262,8 +262,8 @@ def _shape_count(g: np.ndarray) -> np.ndarray:
     """How many one-colour objects have the cell's object's shape (its cells in its box, whatever
     their colour), capped at 30; 0 on the background."""
     labels, boxes = _object_boxes(g)
-    keys = [b"" if box is None else bytes(labels[box].shape) + np.packbits(labels[box] == k).tobytes()
-            for k, box in enumerate(boxes, start=1)]
+    masks = [None if box is None else labels[box] == k for k, box in enumerate(boxes, start=1)]
+    keys = [None if m is None else (m.shape, m.tobytes()) for m in masks]
     counts = Counter(keys)
     values = np.zeros(len(boxes) + 1, dtype=np.int16)
     for k, key in enumerate(keys, start=1):
