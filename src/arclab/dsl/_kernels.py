@@ -208,9 +208,15 @@ def parts(g: np.ndarray, bg: int, connectivity: int, by_colour: bool, most: int)
 
 def warm_kernels() -> None:
     """Compile the kernels now (or load them from numba's on-disk cache: a fraction of a second),
-    so the first task a worker solves does not pay for it; harmless when the kernels are off."""
-    g = np.array([[0, 1], [2, 0]], dtype=np.uint8)
-    parts(g, 0, 4, True, 60)
-    rays(g, 0, np.array([[0, 1]], dtype=np.int64))
+    so the first task a worker solves does not pay for it; harmless when the kernels are off.
+    numba compiles one version for writable arrays and another for read-only ones (the search's
+    grids are read-only), so both are warmed: a version first met inside a task is compiled there,
+    which took 19 s past a task's deadline on a fresh checkout."""
+    writable = np.array([[0, 1], [2, 0]], dtype=np.uint8)
+    read_only = writable.copy()
+    read_only.flags.writeable = False
+    for g in (writable, read_only):
+        parts(g, 0, 4, True, 60)
+        rays(g, 0, np.array([[0, 1]], dtype=np.int64))
     for warmer in _WARMERS:
         warmer()
